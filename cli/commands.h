@@ -1,0 +1,24 @@
+// The `rasd` subcommands. Each registers itself on the CLI11 app and returns
+// an exit code from cli/input.h when run. No NLP logic lives here: every
+// command calls the library (rasd::Engine, rasd::Normalize, src/json).
+#ifndef RASD_CLI_COMMANDS_H_
+#define RASD_CLI_COMMANDS_H_
+
+#include <functional>
+
+namespace CLI {
+class App;
+}
+
+namespace rasd::cli {
+
+// A registered subcommand: run() is called when the user chose it.
+using Runner = std::function<int()>;
+
+Runner AddTokenizeCommand(CLI::App& app);
+Runner AddNormalizeCommand(CLI::App& app);
+Runner AddExtractCommand(CLI::App& app);
+
+}  // namespace rasd::cli
+
+#endif  // RASD_CLI_COMMANDS_H_

@@ -1,0 +1,99 @@
+// File: rasd/document.h
+//
+// The result of analysing one article: plain structs with indices instead of
+// pointers, so they copy into Python, JSON and SQLite rows directly.
+//
+//   rasd::Document doc = engine->Analyze(text, {.date = "2024-11-23"});
+//   for (const rasd::Token& t : doc.tokens) std::cout << doc.Text(t.span) << "\n";
+//
+// Offsets: every `span` is a pair of BYTE offsets into `Document::text` (the
+// input, with ill-formed UTF-8 repaired; identical to the input when it was
+// valid). Every `norm` span indexes `Document::norm` and `Document::folded`,
+// which have the same length. JSON output converts byte offsets to Unicode
+// code point offsets (docs/offsets.md).
+#ifndef RASD_DOCUMENT_H_
+#define RASD_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rasd {
+
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return end == begin; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+enum class TokenKind : uint8_t {
+  kWord,         // Arabic-script word (may carry clitics)
+  kNumber,       // digits with separators: 1.5, 1,000, 11/11/2024, 10:30
+  kLatin,        // Latin-script word or acronym (letters and digits)
+  kPunctuation,  // . ، ؛ ؟ ! " « » ( ) - … one token per mark (runs of the same mark merged)
+  kSymbol,       // % $ € + = and other symbols
+  kUrl,          // http(s)://… or www.…
+  kEmail,        // user@example.org
+  kHashtag,      // #وسم
+  kMention,      // @user
+  kOther,        // anything else (other scripts, U+FFFD)
+};
+
+// Returns "word", "number", … (the names used in JSON).
+const char* TokenKindName(TokenKind kind);
+
+enum class SegmentKind : uint8_t { kProclitic, kStem, kEnclitic };
+const char* SegmentKindName(SegmentKind kind);
+
+// One morpheme of a token: و + قال, نشرت + ها.
+struct Segment {
+  Span span;  // bytes in Document::text
+  Span norm;  // bytes in Document::norm / folded
+  SegmentKind kind = SegmentKind::kStem;
+};
+
+struct Token {
+  Span span;  // bytes in Document::text
+  Span norm;  // bytes in Document::norm / folded
+  TokenKind kind = TokenKind::kWord;
+  uint32_t first_segment = 0;  // index into Document::segments
+  uint32_t segment_count = 0;  // >= 1
+  // The stem segment's index (the segment without clitics).
+  uint32_t stem() const { return first_segment + stem_offset; }
+  uint8_t stem_offset = 0;
+};
+
+struct Sentence {
+  Span span;  // bytes in Document::text
+  uint32_t first_token = 0;
+  uint32_t token_count = 0;
+};
+
+struct Document {
+  std::string id;
+  std::string date;  // document date, YYYY-MM-DD or empty
+  std::string text;  // the input as valid UTF-8
+  // `text` normalised for analysis (diacritics, tatweel, presentation forms,
+  // format controls removed; digits folded; hamza and ta marbuta kept) ...
+  std::string norm;
+  // ... and the same with alef, alef maksura and ta marbuta folded: the form
+  // lexicons match on. Same length as `norm`.
+  std::string folded;
+  std::vector<uint32_t> norm_to_text;  // byte of norm -> byte of text (size norm.size()+1)
+
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  std::vector<Segment> segments;
+  std::vector<std::string> warnings;  // e.g. "input: 3 ill-formed UTF-8 sequences replaced by U+FFFD"
+
+  std::string_view Text(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
+  std::string_view Norm(Span s) const { return std::string_view(norm).substr(s.begin, s.size()); }
+  std::string_view Folded(Span s) const { return std::string_view(folded).substr(s.begin, s.size()); }
+};
+
+}  // namespace rasd
+
+#endif  // RASD_DOCUMENT_H_

@@ -1,0 +1,57 @@
+// File: rasd/engine.h
+//
+// The whole pipeline behind one object. Create it once (it loads the built-in
+// lexicons and models), then share it across threads: Analyze() is const,
+// never fails and accepts any bytes.
+//
+//   auto engine = rasd::Engine::Create({});
+//   if (!engine.ok()) return Fail(engine.status());
+//   rasd::Document doc = (*engine)->Analyze(text, {.id = "a1", .date = "2024-11-23"});
+#ifndef RASD_ENGINE_H_
+#define RASD_ENGINE_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rasd/document.h"
+#include "rasd/status.h"
+
+namespace rasd {
+
+struct EngineOptions {
+  // Longer inputs are cut at a character boundary before this many bytes and
+  // the document carries a warning; bounds memory and time per article.
+  size_t max_document_bytes = 16u << 20;
+};
+
+struct AnalyzeOptions {
+  std::string id;
+  std::string date;  // YYYY-MM-DD; anchors relative dates
+  // Stop after the text layer (sentences, tokens, segments).
+  bool text_only = false;
+};
+
+class Engine {
+ public:
+  static StatusOr<std::unique_ptr<Engine>> Create(const EngineOptions& options = {});
+
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+  ~Engine();
+
+  // Analyses `text` (any bytes). Thread-safe.
+  Document Analyze(std::string_view text, const AnalyzeOptions& options = {}) const;
+
+  struct Impl;
+
+ private:
+  explicit Engine(std::unique_ptr<const Impl> impl);
+  std::unique_ptr<const Impl> impl_;
+};
+
+}  // namespace rasd
+
+#endif  // RASD_ENGINE_H_

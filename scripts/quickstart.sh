@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The README's first command: install dependencies, build, and run rasd's main
+# job on the bundled example articles.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+echo
+echo "== rasd extract examples/*.txt"
+./build/rasd extract --summary examples/*.txt

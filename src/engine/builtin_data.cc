@@ -1,0 +1,20 @@
+#include "engine/builtin_data.h"
+
+#define RASD_DECLARE_EMBED(name)                      \
+  extern "C" const char rasd_embed_##name##_data[];   \
+  extern "C" const unsigned long long rasd_embed_##name##_size;
+
+RASD_DECLARE_EMBED(segmenter_vocab)
+RASD_DECLARE_EMBED(segmenter_guard)
+
+namespace rasd::internal {
+
+std::string_view BuiltinSegmenterVocabulary() {
+  return {rasd_embed_segmenter_vocab_data, static_cast<size_t>(rasd_embed_segmenter_vocab_size)};
+}
+
+std::string_view BuiltinSegmenterGuard() {
+  return {rasd_embed_segmenter_guard_data, static_cast<size_t>(rasd_embed_segmenter_guard_size)};
+}
+
+}  // namespace rasd::internal

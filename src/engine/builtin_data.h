@@ -1,0 +1,14 @@
+// Data files linked into the library at build time (cmake rasd_embed_file).
+#ifndef RASD_ENGINE_BUILTIN_DATA_H_
+#define RASD_ENGINE_BUILTIN_DATA_H_
+
+#include <string_view>
+
+namespace rasd::internal {
+
+std::string_view BuiltinSegmenterVocabulary();  // data/models/segmenter_vocab.tsv
+std::string_view BuiltinSegmenterGuard();       // data/lexicons/segmenter_guard.tsv
+
+}  // namespace rasd::internal
+
+#endif  // RASD_ENGINE_BUILTIN_DATA_H_

@@ -1,0 +1,70 @@
+#include "rasd/engine.h"
+
+#include <optional>
+
+#include "base/utf8.h"
+#include "engine/builtin_data.h"
+#include "rasd/normalize.h"
+#include "segment/sentence_splitter.h"
+#include "tokenize/clitics.h"
+#include "tokenize/tokenizer.h"
+
+namespace rasd {
+
+struct Engine::Impl {
+  EngineOptions options;
+  NormalizeOptions norm_options;
+  std::optional<internal::CliticSegmenter> segmenter;
+};
+
+Engine::Engine(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->norm_options = internal::SegmenterNormalizeOptions();
+  auto segmenter = internal::CliticSegmenter::Create(internal::BuiltinSegmenterVocabulary());
+  if (!segmenter.ok()) return segmenter.status();
+  impl->segmenter.emplace(std::move(segmenter).value());
+  return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+}
+
+namespace {
+
+// Cuts `text` before `limit` bytes at a code point boundary.
+size_t CutPoint(std::string_view text, size_t limit) {
+  if (text.size() <= limit) return text.size();
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
+}  // namespace
+
+Document Engine::Analyze(std::string_view input, const AnalyzeOptions& options) const {
+  Document doc;
+  doc.id = options.id;
+  doc.date = options.date;
+  size_t replaced = 0;
+  doc.text = internal::RepairUtf8(input, &replaced);
+  if (replaced > 0) {
+    doc.warnings.push_back("input: " + std::to_string(replaced) +
+                           " ill-formed UTF-8 sequence(s) replaced by U+FFFD");
+  }
+  if (doc.text.size() > impl_->options.max_document_bytes) {
+    size_t cut = CutPoint(doc.text, impl_->options.max_document_bytes);
+    doc.warnings.push_back("input: truncated from " + std::to_string(doc.text.size()) + " to " +
+                           std::to_string(cut) + " bytes (max_document_bytes)");
+    doc.text.resize(cut);
+  }
+  NormalizedText n = Normalize(doc.text, impl_->norm_options);
+  doc.norm = std::move(n.text);
+  doc.norm_to_text = std::move(n.to_orig);
+  doc.folded = internal::FoldForMatching(doc.norm);
+  internal::Tokenize(impl_->segmenter ? &*impl_->segmenter : nullptr, &doc);
+  internal::SplitSentences(&doc);
+  return doc;
+}
+
+}  // namespace rasd

@@ -1,0 +1,94 @@
+#include "json/document_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "base/utf8.h"
+
+namespace rasd {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+class SpanWriter {
+ public:
+  SpanWriter(const Document& doc, uint64_t base) : cp_(doc.text), base_(base) {}
+  void Put(Json& j, Span s) const {
+    j["start"] = base_ + cp_.CodePoint(s.begin);
+    j["end"] = base_ + cp_.CodePoint(s.end);
+  }
+
+ private:
+  internal::CodePointIndex cp_;
+  uint64_t base_;
+};
+
+Json TokenJson(const Document& doc, const Token& t, const SpanWriter& spans) {
+  Json jt;
+  jt["text"] = std::string(doc.Text(t.span));
+  spans.Put(jt, t.span);
+  jt["kind"] = TokenKindName(t.kind);
+  jt["norm"] = std::string(doc.Norm(t.norm));
+  if (t.segment_count > 1) {
+    Json segs = Json::array();
+    for (uint32_t k = 0; k < t.segment_count; ++k) {
+      const Segment& s = doc.segments[t.first_segment + k];
+      Json js;
+      js["text"] = std::string(doc.Text(s.span));
+      spans.Put(js, s.span);
+      js["kind"] = SegmentKindName(s.kind);
+      segs.push_back(std::move(js));
+    }
+    jt["segments"] = std::move(segs);
+  }
+  return jt;
+}
+
+std::string Dump(const Json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+void AppendSentencesJsonl(const Document& doc, uint64_t base, std::string* out) {
+  SpanWriter spans(doc, base);
+  for (const Sentence& s : doc.sentences) {
+    Json js;
+    spans.Put(js, s.span);
+    js["text"] = std::string(doc.Text(s.span));
+    Json tokens = Json::array();
+    for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+      tokens.push_back(TokenJson(doc, doc.tokens[i], spans));
+    }
+    js["tokens"] = std::move(tokens);
+    *out += Dump(js);
+    *out += '\n';
+  }
+}
+
+std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
+  SpanWriter spans(doc, 0);
+  auto put_span = [&](Json& j, Span s) { spans.Put(j, s); };
+  Json out;
+  out["id"] = doc.id;
+  out["date"] = doc.date.empty() ? Json(nullptr) : Json(doc.date);
+  if (options.text) out["text"] = doc.text;
+  if (options.tokens) {
+    Json sentences = Json::array();
+    for (const Sentence& s : doc.sentences) {
+      Json js;
+      put_span(js, s.span);
+      js["first_token"] = s.first_token;
+      js["token_count"] = s.token_count;
+      sentences.push_back(std::move(js));
+    }
+    out["sentences"] = std::move(sentences);
+    Json tokens = Json::array();
+    for (const Token& t : doc.tokens) tokens.push_back(TokenJson(doc, t, spans));
+    out["tokens"] = std::move(tokens);
+  }
+  out["warnings"] = doc.warnings;
+  return Dump(out, options.indent);
+}
+
+}  // namespace rasd

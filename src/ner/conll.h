@@ -1,0 +1,44 @@
+// File: ner/conll.h
+//
+// Reading and writing CoNLL-style token files as used by ANERcorp: one token a
+// line (`token TAG`, or just `token`), a blank line between sentences.
+//
+//   auto sents = rasd::internal::ParseConll(text, /*with_tags=*/true);
+//   if (!sents.ok()) return sents.status();
+//   for (const ConllSentence& s : *sents) Use(s.tokens, s.tags);
+//   AppendConllSentence(s.tokens, s.tags, &out);  // "token TAG\n"... "\n"
+#ifndef RASD_NER_CONLL_H_
+#define RASD_NER_CONLL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rasd/status.h"
+
+namespace rasd::internal {
+
+struct ConllSentence {
+  std::vector<std::string> tokens;
+  std::vector<std::string> tags;  // empty when read without tags
+};
+
+// Parses `text`. Columns are separated by spaces or tabs; the token is the
+// first column and, when `with_tags` is true, the tag is the last column (a
+// line with a single column is then an error "LINE: missing tag column").
+// Lines that are empty or hold only whitespace end a sentence; runs of them
+// and a missing final blank line are accepted. A '\r' before '\n' is ignored.
+// Fails with kInvalidArgument ("LINE: reason") on ill-formed UTF-8 or NUL bytes.
+StatusOr<std::vector<ConllSentence>> ParseConll(std::string_view text, bool with_tags);
+
+// Reads and parses a file ("-" = standard input). Messages read "PATH:LINE: reason".
+StatusOr<std::vector<ConllSentence>> ReadConllFile(const std::string& path, bool with_tags);
+
+// Appends one sentence as `token TAG` lines followed by a blank line.
+// `tags` must have tokens.size() entries.
+void AppendConllSentence(const std::vector<std::string>& tokens,
+                         const std::vector<std::string_view>& tags, std::string* out);
+
+}  // namespace rasd::internal
+
+#endif  // RASD_NER_CONLL_H_

@@ -1,0 +1,580 @@
+// The NER tagger: feature extraction, Viterbi decoding, averaged training and
+// the binary model format. See ner/perceptron_tagger.h.
+//
+// Why first-order Viterbi rather than greedy decoding: with only a dense 10x9
+// transition table the search costs 81 additions per token, far less than the
+// ~40 hashed feature look-ups of the emission scores, and the BIO constraint
+// (I-X only after B-X or I-X) is then enforced over the whole sentence instead
+// of locally, so a weak B- decision can be repaired by a strong I- after it.
+#include "ner/perceptron_tagger.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <unordered_map>
+
+#include "base/utf8.h"
+#include "rasd/normalize.h"
+
+namespace rasd::internal {
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "the model format is little-endian");
+
+constexpr int kT = kNerTagCount;
+constexpr int kStart = kT;  // the "previous tag" of the first token
+constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '\0'};
+constexpr uint32_t kFormatVersion = 1;
+// Bump when the features change: a model trained on other features is refused.
+constexpr uint32_t kFeatureVersion = 1;
+
+constexpr std::string_view kTagNames[kT] = {"O",     "B-PERS", "I-PERS", "B-LOC", "I-LOC",
+                                            "B-ORG", "I-ORG",  "B-MISC", "I-MISC"};
+
+// ---- hashing -----------------------------------------------------------------
+
+inline uint64_t Mix(uint64_t x) {  // splitmix64 finaliser
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0) {
+  uint64_t h = 0xCBF29CE484222325ull ^ seed;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
+  return Mix(h);
+}
+
+inline uint64_t Combine(uint64_t a, uint64_t b) { return Mix(a * 0x9E3779B97F4A7C15ull ^ b); }
+
+uint64_t Fnv64(std::string_view s) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
+  return h;
+}
+
+// Feature templates. The numbers are part of the model format.
+enum Template : uint64_t {
+  kBias = 1, kWord, kNorm, kPre1, kPre2, kPre3, kSuf1, kSuf2, kSuf3, kStem, kNoConj,
+  kShape, kNormM1, kNormM2, kNormP1, kNormP2, kStemM1, kStemP1, kBiM1, kBiP1,
+  kShapeM1, kShapeP1, kSuf2M1, kSuf2P1, kCue, kCueM1, kCueP1, kTrans,
+  kPre2P1, kStemM2, kStemP2, kTriM1,
+};
+
+inline uint64_t Key(uint64_t templ, uint64_t value) {
+  uint64_t k = Combine(templ, value);
+  return k == 0 ? 1 : k;  // 0 marks an empty slot
+}
+
+// ---- per-token analysis ----------------------------------------------------
+
+struct TokenInfo {
+  uint64_t word = 0, norm = 0, stem = 0, noconj = 0, shape = 0, shape_short = 0;
+  uint64_t pre[3] = {0, 0, 0}, suf[3] = {0, 0, 0};
+  bool has_noconj = false;
+};
+
+// Padding beyond the sentence edges.
+TokenInfo PaddingInfo(uint64_t which) {
+  TokenInfo t;
+  uint64_t h = Mix(0xB0B0 + which);
+  t.word = t.norm = t.stem = t.shape = t.shape_short = h;
+  for (int k = 0; k < 3; ++k) t.pre[k] = t.suf[k] = h;
+  return t;
+}
+
+char ShapeClass(char32_t cp) {
+  if ((cp >= 0x0621 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D3) || (cp >= 0x06FA && cp <= 0x06FF)) return 'R';
+  if (cp >= '0' && cp <= '9') return 'd';
+  if (cp >= 'A' && cp <= 'Z') return 'X';
+  if (cp >= 'a' && cp <= 'z') return 'x';
+  if (cp < 0x80 && cp > 0x20) return static_cast<char>(cp);
+  switch (cp) {
+    case 0x060C: return ',';
+    case 0x061B: return ';';
+    case 0x061F: return '?';
+    case 0x00AB: case 0x00BB: return '"';
+    default: return 'o';
+  }
+}
+
+int LengthBucket(int cps) {
+  if (cps <= 6) return cps;
+  if (cps <= 8) return 7;
+  if (cps <= 11) return 8;
+  return 9;
+}
+
+constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال alef lam
+constexpr std::string_view kWaw = "\xD9\x88";          // و
+constexpr std::string_view kFa = "\xD9\x81";           // ف
+constexpr std::string_view kBa = "\xD8\xA8";           // ب
+constexpr std::string_view kKaf = "\xD9\x83";          // ك
+constexpr std::string_view kLam = "\xD9\x84";          // ل
+
+int CodePoints(std::string_view s) {
+  int n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The word without its proclitics و/ف (and), ب/ك/ل (in, like, for) and the
+// article ال, stripped only where the result is unambiguous: و/ف only before
+// an article (والحكومة -> حكومة), ب/ك before ال, لل as ل + ال (للحكومة ->
+// حكومة), and ال when at least two letters remain. Works on NormalizeKey forms.
+std::string_view CoreStem(std::string_view s) {
+  auto rest_has_article = [](std::string_view r) {
+    if (r.starts_with(kAl)) return true;
+    if ((r.starts_with(kBa) || r.starts_with(kKaf) || r.starts_with(kLam)) && r.substr(2).starts_with(kAl)) return true;
+    return r.starts_with(kLam) && r.substr(2).starts_with(kLam);
+  };
+  if ((s.starts_with(kWaw) || s.starts_with(kFa)) && rest_has_article(s.substr(2))) s = s.substr(2);
+  if ((s.starts_with(kBa) || s.starts_with(kKaf) || s.starts_with(kLam)) && s.substr(2).starts_with(kAl)) {
+    s = s.substr(2);
+  } else if (s.starts_with(kLam) && s.substr(2).starts_with(kLam) && CodePoints(s) >= 4) {
+    return s.substr(4);
+  }
+  if (s.starts_with(kAl) && CodePoints(s) >= 4) s = s.substr(4);
+  return s;
+}
+
+TokenInfo Analyze(std::string_view raw) {
+  TokenInfo t;
+  t.word = HashBytes(raw, 1);
+  std::string norm = NormalizeKey(raw);
+  std::string_view n = norm;
+  t.norm = HashBytes(n, 2);
+  // Code point boundaries for prefixes and suffixes.
+  uint32_t starts[64];
+  int count = 0;
+  char shape[12];
+  int shape_len = 0;
+  for (size_t i = 0; i < n.size();) {
+    int len = 1;
+    char32_t cp = DecodeUtf8(n, i, &len);
+    if (count < 64) starts[count] = static_cast<uint32_t>(i);
+    ++count;
+    char c = ShapeClass(cp);
+    if (shape_len == 0 || (shape[shape_len - 1] != c && shape_len < 8)) shape[shape_len++] = c;
+    i += len;
+  }
+  std::string_view sh(shape, static_cast<size_t>(shape_len));
+  t.shape_short = HashBytes(sh, 3);
+  t.shape = Combine(t.shape_short, static_cast<uint64_t>(LengthBucket(count)));
+  for (int k = 0; k < 3; ++k) {
+    if (count > k + 1 && count <= 64) {
+      t.pre[k] = HashBytes(n.substr(0, starts[k + 1]), 4);
+      t.suf[k] = HashBytes(n.substr(starts[count - 1 - k]), 5);
+    } else if (count == k + 1) {
+      t.pre[k] = t.suf[k] = HashBytes(n, 6);  // the whole word
+    } else {
+      t.pre[k] = t.suf[k] = Mix(7 + static_cast<uint64_t>(k));  // too short / too long
+    }
+  }
+  std::string_view stem = CoreStem(n);
+  t.stem = HashBytes(stem, 8);
+  if ((n.starts_with(kWaw) || n.starts_with(kFa)) && count >= 4) {
+    t.has_noconj = true;
+    t.noconj = HashBytes(n.substr(2), 2);  // same salt as kNorm: و+مصر shares مصر's hash
+  }
+  return t;
+}
+
+// Appends the emission feature keys of every token of a sentence to *keys,
+// with token i's keys in keys[offsets[i], offsets[i+1]).
+template <typename Tokens>
+void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::string>> cues,
+                     std::vector<uint64_t>* keys, std::vector<uint32_t>* offsets) {
+  const size_t n = tokens.size();
+  std::vector<TokenInfo> info(n + 4);
+  info[0] = PaddingInfo(0);
+  info[1] = PaddingInfo(1);
+  for (size_t i = 0; i < n; ++i) info[i + 2] = Analyze(std::string_view(tokens[i]));
+  info[n + 2] = PaddingInfo(2);
+  info[n + 3] = PaddingInfo(3);
+  const bool has_cues = cues.size() == n;
+  keys->clear();
+  offsets->assign(1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const TokenInfo& m2 = info[i];
+    const TokenInfo& m1 = info[i + 1];
+    const TokenInfo& c = info[i + 2];
+    const TokenInfo& p1 = info[i + 3];
+    const TokenInfo& p2 = info[i + 4];
+    auto add = [&](uint64_t templ, uint64_t value) { keys->push_back(Key(templ, value)); };
+    add(kBias, 0);
+    add(kWord, c.word);
+    add(kNorm, c.norm);
+    add(kPre1, c.pre[0]);
+    add(kPre2, c.pre[1]);
+    add(kPre3, c.pre[2]);
+    add(kSuf1, c.suf[0]);
+    add(kSuf2, c.suf[1]);
+    add(kSuf3, c.suf[2]);
+    add(kStem, c.stem);
+    if (c.has_noconj) add(kNoConj, c.noconj);
+    add(kShape, c.shape);
+    add(kNormM1, m1.norm);
+    add(kNormM2, m2.norm);
+    add(kNormP1, p1.norm);
+    add(kNormP2, p2.norm);
+    add(kStemM1, m1.stem);
+    add(kStemP1, p1.stem);
+    add(kStemM2, m2.stem);
+    add(kStemP2, p2.stem);
+    add(kBiM1, Combine(m1.norm, c.norm));
+    add(kBiP1, Combine(c.norm, p1.norm));
+    add(kTriM1, Combine(Combine(m2.norm, m1.norm), c.norm));
+    add(kShapeM1, Combine(m1.shape_short, c.shape_short));
+    add(kShapeP1, Combine(c.shape_short, p1.shape_short));
+    add(kSuf2M1, m1.suf[1]);
+    add(kSuf2P1, p1.suf[1]);
+    add(kPre2P1, p1.pre[1]);
+    if (has_cues) {
+      for (const std::string& cue : cues[i]) add(kCue, HashBytes(cue, 9));
+      if (i > 0) for (const std::string& cue : cues[i - 1]) add(kCueM1, HashBytes(cue, 9));
+      if (i + 1 < n) for (const std::string& cue : cues[i + 1]) add(kCueP1, HashBytes(cue, 9));
+    }
+    offsets->push_back(static_cast<uint32_t>(keys->size()));
+  }
+}
+
+inline bool Allowed(int prev, int tag) {
+  if (tag == 0 || (tag & 1) == 1) return true;  // O and B-X
+  return prev == tag || prev == tag - 1;        // I-X after B-X or I-X
+}
+
+// Finds the best tag sequence. `w.Row(key)` returns kT weights or null;
+// `trans[p][t]` is the transition weight (p == kStart for the first token).
+template <typename Weights>
+void Viterbi(const Weights& w, const double (*trans)[kT], const std::vector<uint64_t>& keys,
+             const std::vector<uint32_t>& offsets, std::vector<uint8_t>* out) {
+  const size_t n = offsets.size() - 1;
+  out->assign(n, 0);
+  if (n == 0) return;
+  std::vector<double> delta(n * kT);
+  std::vector<uint8_t> back(n * kT);
+  double emit[kT];
+  constexpr double kNeg = -std::numeric_limits<double>::infinity();
+  for (size_t i = 0; i < n; ++i) {
+    std::fill(emit, emit + kT, 0.0);
+    for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+      if (const auto* row = w.Row(keys[k])) {
+        for (int t = 0; t < kT; ++t) emit[t] += row[t];
+      }
+    }
+    for (int t = 0; t < kT; ++t) {
+      double best = kNeg;
+      int arg = 0;
+      if (i == 0) {
+        if (Allowed(kStart, t)) best = trans[kStart][t];
+      } else {
+        for (int p = 0; p < kT; ++p) {
+          if (!Allowed(p, t)) continue;
+          double s = delta[(i - 1) * kT + p] + trans[p][t];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+      }
+      delta[i * kT + t] = best + emit[t];
+      back[i * kT + t] = static_cast<uint8_t>(arg);
+    }
+  }
+  int t = 0;
+  double best = kNeg;
+  for (int k = 0; k < kT; ++k) {
+    if (delta[(n - 1) * kT + k] > best) {
+      best = delta[(n - 1) * kT + k];
+      t = k;
+    }
+  }
+  for (size_t i = n; i-- > 0;) {
+    (*out)[i] = static_cast<uint8_t>(t);
+    t = back[i * kT + t];
+  }
+}
+
+}  // namespace
+
+// ---- the model -----------------------------------------------------------------
+
+struct PerceptronTagger::Impl {
+  std::vector<uint64_t> keys;  // sorted, unique, non-zero
+  std::vector<float> rows;     // keys.size() * kT
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t row = 0;
+  };
+  std::vector<Slot> table;  // open addressing, linear probing
+  uint64_t mask = 0;
+  double trans[kT + 1][kT] = {};
+
+  const float* Row(uint64_t key) const {
+    if (table.empty()) return nullptr;
+    for (uint64_t s = key & mask;; s = (s + 1) & mask) {
+      const Slot& slot = table[s];
+      if (slot.key == key) return &rows[static_cast<size_t>(slot.row) * kT];
+      if (slot.key == 0) return nullptr;
+    }
+  }
+
+  void BuildIndex() {
+    size_t cap = 16;
+    while (cap < keys.size() * 2) cap <<= 1;
+    table.assign(cap, Slot());
+    mask = cap - 1;
+    for (size_t r = 0; r < keys.size(); ++r) {
+      uint64_t s = keys[r] & mask;
+      while (table[s].key != 0) s = (s + 1) & mask;
+      table[s].key = keys[r];
+      table[s].row = static_cast<uint32_t>(r);
+    }
+    for (int p = 0; p <= kT; ++p) {
+      const float* row = Row(Key(kTrans, static_cast<uint64_t>(p)));
+      for (int t = 0; t < kT; ++t) trans[p][t] = row ? row[t] : 0.0;
+    }
+  }
+};
+
+PerceptronTagger::PerceptronTagger() : impl_(std::make_unique<Impl>()) {}
+PerceptronTagger::PerceptronTagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PerceptronTagger::PerceptronTagger(PerceptronTagger&&) noexcept = default;
+PerceptronTagger& PerceptronTagger::operator=(PerceptronTagger&&) noexcept = default;
+PerceptronTagger::~PerceptronTagger() = default;
+
+size_t PerceptronTagger::row_count() const { return impl_->keys.size(); }
+
+std::string_view NerTagName(int tag) { return tag >= 0 && tag < kT ? kTagNames[tag] : kTagNames[0]; }
+
+int NerTagFromName(std::string_view name) {
+  for (int t = 0; t < kT; ++t) {
+    if (kTagNames[t] == name) return t;
+  }
+  return -1;
+}
+
+void PerceptronTagger::Tag(std::span<const std::string_view> tokens, std::span<const std::vector<std::string>> cues,
+                           std::vector<uint8_t>* tags) const {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> offsets;
+  ExtractFeatures(tokens, cues, &keys, &offsets);
+  Viterbi(*impl_, impl_->trans, keys, offsets, tags);
+}
+
+void PerceptronTagger::Tag(std::span<const std::string> tokens, std::span<const std::vector<std::string>> cues,
+                           std::vector<uint8_t>* tags) const {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> offsets;
+  ExtractFeatures(tokens, cues, &keys, &offsets);
+  Viterbi(*impl_, impl_->trans, keys, offsets, tags);
+}
+
+// ---- serialisation ---------------------------------------------------------------
+
+namespace {
+
+template <typename T>
+void Put(std::string* out, T v) {
+  char b[sizeof(T)];
+  std::memcpy(b, &v, sizeof(T));
+  out->append(b, sizeof(T));
+}
+
+template <typename T>
+T Get(std::string_view s, size_t at) {
+  T v;
+  std::memcpy(&v, s.data() + at, sizeof(T));
+  return v;
+}
+
+constexpr size_t kHeaderSize = 8 + 4 + 4 + 4 + 8;
+
+}  // namespace
+
+std::string PerceptronTagger::Serialize() const {
+  std::string out;
+  const size_t rows = impl_->keys.size();
+  out.reserve(kHeaderSize + rows * (8 + kT * 4) + 8);
+  out.append(kMagic, 8);
+  Put<uint32_t>(&out, kFormatVersion);
+  Put<uint32_t>(&out, kT);
+  Put<uint32_t>(&out, kFeatureVersion);
+  Put<uint64_t>(&out, rows);
+  for (uint64_t k : impl_->keys) Put<uint64_t>(&out, k);
+  for (float f : impl_->rows) Put<float>(&out, f);
+  Put<uint64_t>(&out, Fnv64(out));
+  return out;
+}
+
+StatusOr<PerceptronTagger> PerceptronTagger::Load(std::string_view bytes) {
+  if (bytes.size() < kHeaderSize + 8 || std::memcmp(bytes.data(), kMagic, 8) != 0) {
+    return InvalidArgumentError("ner model: not a rasd NER model (bad magic or too short)");
+  }
+  if (uint32_t v = Get<uint32_t>(bytes, 8); v != kFormatVersion) {
+    return InvalidArgumentError("ner model: unsupported format version " + std::to_string(v));
+  }
+  if (Get<uint32_t>(bytes, 12) != static_cast<uint32_t>(kT)) {
+    return InvalidArgumentError("ner model: wrong tag count");
+  }
+  if (uint32_t v = Get<uint32_t>(bytes, 16); v != kFeatureVersion) {
+    return InvalidArgumentError("ner model: trained with feature set " + std::to_string(v) + ", this build has " +
+                                std::to_string(kFeatureVersion));
+  }
+  const uint64_t rows = Get<uint64_t>(bytes, 20);
+  constexpr uint64_t kRowBytes = 8 + kT * 4;
+  if (rows > (bytes.size() - kHeaderSize - 8) / kRowBytes ||
+      kHeaderSize + rows * kRowBytes + 8 != bytes.size()) {
+    return DataLossError("ner model: size " + std::to_string(bytes.size()) + " does not match " +
+                         std::to_string(rows) + " rows (truncated?)");
+  }
+  const size_t body = bytes.size() - 8;
+  if (Fnv64(bytes.substr(0, body)) != Get<uint64_t>(bytes, body)) {
+    return DataLossError("ner model: checksum mismatch (corrupt file)");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->keys.resize(rows);
+  impl->rows.resize(rows * kT);
+  if (rows > 0) {
+    std::memcpy(impl->keys.data(), bytes.data() + kHeaderSize, rows * 8);
+    std::memcpy(impl->rows.data(), bytes.data() + kHeaderSize + rows * 8, rows * kT * 4);
+  }
+  for (size_t r = 0; r < rows; ++r) {
+    if (impl->keys[r] == 0 || (r > 0 && impl->keys[r] <= impl->keys[r - 1])) {
+      return DataLossError("ner model: feature keys not sorted");
+    }
+  }
+  for (float f : impl->rows) {
+    if (!std::isfinite(f)) return DataLossError("ner model: non-finite weight");
+  }
+  impl->BuildIndex();
+  return PerceptronTagger(std::move(impl));
+}
+
+// ---- training ------------------------------------------------------------------------
+
+namespace {
+
+// Weights during training: current w (for decoding) and the running sum wa
+// used for averaging (avg = w - wa / c; Daumé's trick).
+struct TrainWeights {
+  std::unordered_map<uint64_t, uint32_t> index;  // key -> row; only looked up, never iterated
+  std::vector<uint64_t> row_keys;
+  std::vector<double> w, wa;
+  double trans[kT + 1][kT] = {};
+
+  const double* Row(uint64_t key) const {
+    auto it = index.find(key);
+    return it == index.end() ? nullptr : &w[static_cast<size_t>(it->second) * kT];
+  }
+
+  void Update(uint64_t key, int tag, double d, double c) {
+    auto [it, inserted] = index.try_emplace(key, static_cast<uint32_t>(row_keys.size()));
+    if (inserted) {
+      row_keys.push_back(key);
+      w.resize(w.size() + kT, 0.0);
+      wa.resize(wa.size() + kT, 0.0);
+    }
+    const size_t at = static_cast<size_t>(it->second) * kT + static_cast<size_t>(tag);
+    w[at] += d;
+    wa[at] += c * d;
+  }
+
+  std::unique_ptr<PerceptronTagger::Impl> Averaged(double c) const {
+    std::vector<uint32_t> order(row_keys.size());
+    for (size_t r = 0; r < order.size(); ++r) order[r] = static_cast<uint32_t>(r);
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return row_keys[a] < row_keys[b]; });
+    auto impl = std::make_unique<PerceptronTagger::Impl>();
+    for (uint32_t r : order) {
+      float avg[kT];
+      bool any = false;
+      for (int t = 0; t < kT; ++t) {
+        const size_t at = static_cast<size_t>(r) * kT + static_cast<size_t>(t);
+        avg[t] = static_cast<float>(w[at] - wa[at] / c);
+        any |= std::fabs(avg[t]) > 1e-6f;
+      }
+      if (!any) continue;
+      impl->keys.push_back(row_keys[r]);
+      impl->rows.insert(impl->rows.end(), avg, avg + kT);
+    }
+    impl->BuildIndex();
+    return impl;
+  }
+};
+
+}  // namespace
+
+StatusOr<PerceptronTagger> PerceptronTagger::Train(const std::vector<NerExample>& data,
+                                                   const NerTrainOptions& options) {
+  // Features of every sentence, extracted once.
+  struct Prepared {
+    std::vector<uint64_t> keys;
+    std::vector<uint32_t> offsets;
+    std::vector<uint8_t> gold;
+  };
+  std::vector<Prepared> prepared(data.size());
+  for (size_t s = 0; s < data.size(); ++s) {
+    const NerExample& ex = data[s];
+    if (ex.tags.size() != ex.tokens.size() || (!ex.cues.empty() && ex.cues.size() != ex.tokens.size())) {
+      return InvalidArgumentError("ner train: sentence " + std::to_string(s + 1) +
+                                  ": tags or cues do not match the tokens");
+    }
+    Prepared& p = prepared[s];
+    ExtractFeatures(ex.tokens, ex.cues, &p.keys, &p.offsets);
+    p.gold = ex.tags;
+    for (size_t i = 0; i < p.gold.size(); ++i) {
+      if (p.gold[i] >= kT) return InvalidArgumentError("ner train: sentence " + std::to_string(s + 1) + ": bad tag");
+      // An I-X that does not continue an X starts one (the CoNLL reading).
+      int prev = i == 0 ? kStart : p.gold[i - 1];
+      if (!Allowed(prev, p.gold[i])) p.gold[i] = static_cast<uint8_t>(p.gold[i] - 1);
+    }
+  }
+  TrainWeights weights;
+  std::vector<uint32_t> order(prepared.size());
+  for (size_t s = 0; s < order.size(); ++s) order[s] = static_cast<uint32_t>(s);
+  uint64_t rng = options.seed;
+  double c = 1;
+  std::vector<uint8_t> pred;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    // Fisher–Yates with splitmix64: the same order on every platform.
+    for (size_t i = order.size(); i > 1; --i) {
+      rng += 0x9E3779B97F4A7C15ull;
+      const size_t j = static_cast<size_t>(Mix(rng) % i);
+      std::swap(order[i - 1], order[j]);
+    }
+    for (uint32_t s : order) {
+      const Prepared& p = prepared[s];
+      for (int q = 0; q <= kT; ++q) {
+        const double* row = weights.Row(Key(kTrans, static_cast<uint64_t>(q)));
+        for (int t = 0; t < kT; ++t) weights.trans[q][t] = row ? row[t] : 0.0;
+      }
+      Viterbi(weights, weights.trans, p.keys, p.offsets, &pred);
+      if (pred != p.gold) {
+        for (size_t i = 0; i < pred.size(); ++i) {
+          const int g = p.gold[i], z = pred[i];
+          if (g != z) {
+            for (uint32_t k = p.offsets[i]; k < p.offsets[i + 1]; ++k) {
+              weights.Update(p.keys[k], g, +1, c);
+              weights.Update(p.keys[k], z, -1, c);
+            }
+          }
+          const int gp = i == 0 ? kStart : p.gold[i - 1];
+          const int zp = i == 0 ? kStart : pred[i - 1];
+          if (gp != zp || g != z) {
+            weights.Update(Key(kTrans, static_cast<uint64_t>(gp)), g, +1, c);
+            weights.Update(Key(kTrans, static_cast<uint64_t>(zp)), z, -1, c);
+          }
+        }
+      }
+      c += 1;
+    }
+    if (options.on_epoch) options.on_epoch(epoch, PerceptronTagger(weights.Averaged(c)));
+  }
+  return PerceptronTagger(weights.Averaged(c));
+}
+
+}  // namespace rasd::internal

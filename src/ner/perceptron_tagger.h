@@ -1,0 +1,117 @@
+// File: ner/perceptron_tagger.h
+//
+// The statistical named-entity tagger: a first-order structured averaged
+// perceptron (Collins 2002) over hashed sparse features, decoded with Viterbi
+// under BIO constraints, with the ANERcorp tag set (PERS, LOC, ORG, MISC).
+//
+//   auto tagger = PerceptronTagger::Load(BuiltinNerModel());
+//   if (!tagger.ok()) return tagger.status();
+//   std::vector<uint8_t> tags;
+//   tagger->Tag(tokens, /*cues=*/{}, &tags);       // tokens: raw words
+//   for (uint8_t t : tags) std::cout << NerTagName(t) << "\n";   // "B-PERS", "O"…
+//
+// Features are computed on rasd::NormalizeKey(word) (default options): the
+// word, its normalised form, 1–3 code point prefixes and suffixes, a clitic-
+// stripped stem, the shape, the same in a ±2 window, word bigrams, optional
+// caller-supplied cue strings (lexicon hits such as "GAZ:country", "TITLE") at
+// positions -1, 0, +1, and the previous tag (transition weights). Feature
+// strings are hashed to 64-bit keys with a fixed hash (no std::hash), so
+// training is deterministic and models are byte-identical across runs.
+//
+// Model file: "RASDNER\0", uint32 format version, uint32 tag count, uint32
+// feature-set version, uint64 row count, the sorted row keys (uint64), the
+// rows (tag-count floats each), then a FNV-1a 64 checksum of all bytes before
+// it. All integers and floats little-endian. Load() checks every field.
+#ifndef RASD_NER_PERCEPTRON_TAGGER_H_
+#define RASD_NER_PERCEPTRON_TAGGER_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rasd/status.h"
+
+namespace rasd::internal {
+
+// The ANERcorp tags. I-X may follow only B-X or I-X.
+inline constexpr int kNerTagCount = 9;
+enum NerTag : uint8_t {
+  kNerO = 0,
+  kNerBPers, kNerIPers,
+  kNerBLoc, kNerILoc,
+  kNerBOrg, kNerIOrg,
+  kNerBMisc, kNerIMisc,
+};
+
+// Returns "O", "B-PERS", "I-LOC", …; "O" for an out-of-range value.
+std::string_view NerTagName(int tag);
+// Returns the tag of "B-PERS" etc., or -1 if `name` is not an ANERcorp tag.
+int NerTagFromName(std::string_view name);
+
+// One training sentence.
+struct NerExample {
+  std::vector<std::string> tokens;
+  std::vector<uint8_t> tags;                   // NerTag per token
+  std::vector<std::vector<std::string>> cues;  // empty, or one list per token
+};
+
+class PerceptronTagger;
+
+struct NerTrainOptions {
+  int epochs = 10;
+  uint64_t seed = 20241128;  // shuffling of the sentence order each epoch
+  // Called after each epoch with the averaged model so far (e.g. to score a
+  // dev set). May be empty.
+  std::function<void(int epoch, const PerceptronTagger& model)> on_epoch;
+};
+
+class PerceptronTagger {
+ public:
+  // An empty model: tags every token "O".
+  PerceptronTagger();
+  PerceptronTagger(PerceptronTagger&&) noexcept;
+  PerceptronTagger& operator=(PerceptronTagger&&) noexcept;
+  PerceptronTagger(const PerceptronTagger&) = delete;
+  PerceptronTagger& operator=(const PerceptronTagger&) = delete;
+  ~PerceptronTagger();
+
+  // Trains on `data` (deterministic: same data and options, same bytes from
+  // Serialize()). Fails with kInvalidArgument on a sentence whose tags or cues
+  // do not match its tokens or hold an unknown tag.
+  static StatusOr<PerceptronTagger> Train(const std::vector<NerExample>& data,
+                                          const NerTrainOptions& options = {});
+
+  // Parses a model produced by Serialize(). Never crashes on bad bytes: a
+  // wrong magic, version, size or checksum yields kDataLoss/kInvalidArgument.
+  // The model copies what it needs; `bytes` need not outlive it.
+  static StatusOr<PerceptronTagger> Load(std::string_view bytes);
+
+  // Returns the binary model (see the file comment).
+  std::string Serialize() const;
+
+  // Tags one sentence: writes tokens.size() NerTag values to *tags. `tokens`
+  // are raw words (any bytes; invalid UTF-8 is repaired for the features).
+  // `cues` is empty or holds one list of extra feature strings per token
+  // (other sizes are ignored). Thread-safe: const and allocation-local.
+  void Tag(std::span<const std::string_view> tokens, std::span<const std::vector<std::string>> cues,
+           std::vector<uint8_t>* tags) const;
+  void Tag(std::span<const std::string> tokens, std::span<const std::vector<std::string>> cues,
+           std::vector<uint8_t>* tags) const;
+
+  // Number of weight rows (features with a non-zero weight).
+  size_t row_count() const;
+
+  struct Impl;
+
+ private:
+  explicit PerceptronTagger(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rasd::internal
+
+#endif  // RASD_NER_PERCEPTRON_TAGGER_H_
