@@ -24,6 +24,7 @@ struct ExtractArgs {
   bool summary = false;
   bool tokens = false;
   bool pretty = false;
+  std::vector<std::string> lexicons;
 };
 
 void Emit(const Document& doc, const ExtractArgs& args) {
@@ -83,9 +84,11 @@ int RunExtract(const ExtractArgs& args) {
     std::cerr << "rasd extract: --date must be YYYY-MM-DD, got '" << args.date << "'\n";
     return kExitUsage;
   }
-  auto engine = Engine::Create();
+  EngineOptions engine_options;
+  engine_options.extra_lexicons = args.lexicons;
+  auto engine = Engine::Create(engine_options);
   if (!engine.ok()) {
-    std::cerr << "rasd extract: " << engine.status().ToString() << "\n";
+    std::cerr << "rasd extract: " << engine.status().message() << "\n";
     return kExitFailure;
   }
   bool skipped = false;
@@ -125,6 +128,7 @@ Runner AddExtractCommand(CLI::App& app) {
   cmd->add_flag("--summary", args->summary, "Print one human-readable line per article instead of JSON");
   cmd->add_flag("--tokens", args->tokens, "Include sentences' tokens and clitic segments in the JSON");
   cmd->add_flag("--pretty", args->pretty, "Indent the JSON");
+  cmd->add_option("--lexicon", args->lexicons, "Extra lexicon TSV file (repeatable; data/README.md format)");
   cmd->add_option("inputs", args->inputs, "Text files (or JSONL with --jsonl), or - for standard input")
       ->required();
   return [args] { return RunExtract(*args); };

@@ -18,6 +18,9 @@ using Runner = std::function<int()>;
 Runner AddTokenizeCommand(CLI::App& app);
 Runner AddNormalizeCommand(CLI::App& app);
 Runner AddExtractCommand(CLI::App& app);
+Runner AddLexiconCommand(CLI::App& app);
+Runner AddNerCommand(CLI::App& app);
+Runner AddTrainCommand(CLI::App& app);
 
 }  // namespace rasd::cli
 

@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
   runners["tokenize"] = rasd::cli::AddTokenizeCommand(app);
   runners["normalize"] = rasd::cli::AddNormalizeCommand(app);
   runners["extract"] = rasd::cli::AddExtractCommand(app);
+  runners["lexicon"] = rasd::cli::AddLexiconCommand(app);
+  runners["ner"] = rasd::cli::AddNerCommand(app);
+  runners["train"] = rasd::cli::AddTrainCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

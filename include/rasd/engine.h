@@ -22,6 +22,10 @@
 namespace rasd {
 
 struct EngineOptions {
+  // Extra lexicon TSV files (data/README.md format) loaded after the built-in
+  // ones; a bad file makes Create() fail with "file:line: reason".
+  std::vector<std::string> extra_lexicons;
+
   // Longer inputs are cut at a character boundary before this many bytes and
   // the document carries a warning; bounds memory and time per article.
   size_t max_document_bytes = 16u << 20;
@@ -34,6 +38,21 @@ struct AnalyzeOptions {
   bool text_only = false;
 };
 
+// What the lexicons know about a phrase found in a text (rasd lexicon lookup).
+struct LexiconHit {
+  std::string text;     // the matched words as written
+  Span span;            // bytes in the looked-up text
+  std::string type;     // country, nisba, place, organization, gov_body, role, …
+  std::string code;     // actor/country code (KAZ, IGOUNO, PSEREB) or ""
+  std::string country;  // ISO 3166 alpha-3 or ""
+  std::string sector;   // GOV, MIL … or ""
+  std::string kind;     // the entry's sub-kind: short, capital, minister, gregorian …
+  std::string value;    // month, weekday, number or offset, or ""
+  std::string note;     // "metonym" (capitals standing for governments), a temporal unit, or ""
+  std::string surface;  // the lexicon entry as written
+  std::string source;   // "data/lexicons/countries.tsv:118"
+};
+
 class Engine {
  public:
   static StatusOr<std::unique_ptr<Engine>> Create(const EngineOptions& options = {});
@@ -44,6 +63,12 @@ class Engine {
 
   // Analyses `text` (any bytes). Thread-safe.
   Document Analyze(std::string_view text, const AnalyzeOptions& options = {}) const;
+
+  // Finds every lexicon phrase in `text`, with all the entries each matches.
+  std::vector<LexiconHit> LookupLexicon(std::string_view text) const;
+
+  // Number of lexicon entries loaded (built-in and extra).
+  size_t lexicon_size() const;
 
   struct Impl;
 

@@ -6,6 +6,8 @@
 
 RASD_DECLARE_EMBED(segmenter_vocab)
 RASD_DECLARE_EMBED(segmenter_guard)
+RASD_DECLARE_EMBED(lexicons)
+RASD_DECLARE_EMBED(ner_model)
 
 namespace rasd::internal {
 
@@ -13,8 +15,16 @@ std::string_view BuiltinSegmenterVocabulary() {
   return {rasd_embed_segmenter_vocab_data, static_cast<size_t>(rasd_embed_segmenter_vocab_size)};
 }
 
+std::string_view BuiltinLexiconBlob() {
+  return {rasd_embed_lexicons_data, static_cast<size_t>(rasd_embed_lexicons_size)};
+}
+
 std::string_view BuiltinSegmenterGuard() {
   return {rasd_embed_segmenter_guard_data, static_cast<size_t>(rasd_embed_segmenter_guard_size)};
+}
+
+std::string_view BuiltinNerModel() {
+  return {rasd_embed_ner_model_data, static_cast<size_t>(rasd_embed_ner_model_size)};
 }
 
 }  // namespace rasd::internal

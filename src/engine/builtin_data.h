@@ -7,7 +7,9 @@
 namespace rasd::internal {
 
 std::string_view BuiltinSegmenterVocabulary();  // data/models/segmenter_vocab.tsv
+std::string_view BuiltinLexiconBlob();          // compiled data/lexicons/*.tsv (rasd_lexc)
 std::string_view BuiltinSegmenterGuard();       // data/lexicons/segmenter_guard.tsv
+std::string_view BuiltinNerModel();             // data/models/ner.model (binary)
 
 }  // namespace rasd::internal
 

@@ -4,6 +4,7 @@
 
 #include "base/utf8.h"
 #include "engine/builtin_data.h"
+#include "lexicon/lexicon.h"
 #include "rasd/normalize.h"
 #include "segment/sentence_splitter.h"
 #include "tokenize/clitics.h"
@@ -15,6 +16,9 @@ struct Engine::Impl {
   EngineOptions options;
   NormalizeOptions norm_options;
   std::optional<internal::CliticSegmenter> segmenter;
+  internal::Lexicon lexicon;
+
+  Document TextLayer(std::string_view input, const AnalyzeOptions& options) const;
 };
 
 Engine::Engine(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -24,9 +28,14 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->norm_options = internal::SegmenterNormalizeOptions();
-  auto segmenter = internal::CliticSegmenter::Create(internal::BuiltinSegmenterVocabulary());
+  auto segmenter = internal::CliticSegmenter::Create(internal::BuiltinSegmenterVocabulary(),
+                                                     internal::BuiltinSegmenterGuard());
   if (!segmenter.ok()) return segmenter.status();
   impl->segmenter.emplace(std::move(segmenter).value());
+  auto lexicon = internal::Lexicon::FromBlob(internal::BuiltinLexiconBlob());
+  if (!lexicon.ok()) return lexicon.status();
+  impl->lexicon = std::move(lexicon).value();
+  for (const std::string& path : options.extra_lexicons) RASD_RETURN_IF_ERROR(impl->lexicon.AddTsvFile(path));
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
@@ -43,6 +52,27 @@ size_t CutPoint(std::string_view text, size_t limit) {
 }  // namespace
 
 Document Engine::Analyze(std::string_view input, const AnalyzeOptions& options) const {
+  return impl_->TextLayer(input, options);
+}
+
+size_t Engine::lexicon_size() const { return impl_->lexicon.size(); }
+
+std::vector<LexiconHit> Engine::LookupLexicon(std::string_view text) const {
+  Document doc = impl_->TextLayer(text, {});
+  std::vector<LexiconHit> hits;
+  for (const internal::LexiconMatch& m : impl_->lexicon.Match(doc)) {
+    Span span{doc.tokens[m.first_token].span.begin, doc.tokens[m.first_token + m.token_count - 1].span.end};
+    for (uint32_t id : m.entries) {
+      const internal::LexEntry& e = impl_->lexicon.entry(id);
+      hits.push_back(LexiconHit{std::string(doc.Text(span)), span, internal::EntryTypeName(e.type), e.code,
+                                e.country, e.sector, e.kind, e.value, e.extra, e.surface,
+                                impl_->lexicon.files()[e.file] + ":" + std::to_string(e.line)});
+    }
+  }
+  return hits;
+}
+
+Document Engine::Impl::TextLayer(std::string_view input, const AnalyzeOptions& options) const {
   Document doc;
   doc.id = options.id;
   doc.date = options.date;
@@ -52,17 +82,17 @@ Document Engine::Analyze(std::string_view input, const AnalyzeOptions& options) 
     doc.warnings.push_back("input: " + std::to_string(replaced) +
                            " ill-formed UTF-8 sequence(s) replaced by U+FFFD");
   }
-  if (doc.text.size() > impl_->options.max_document_bytes) {
-    size_t cut = CutPoint(doc.text, impl_->options.max_document_bytes);
+  if (doc.text.size() > this->options.max_document_bytes) {
+    size_t cut = CutPoint(doc.text, this->options.max_document_bytes);
     doc.warnings.push_back("input: truncated from " + std::to_string(doc.text.size()) + " to " +
                            std::to_string(cut) + " bytes (max_document_bytes)");
     doc.text.resize(cut);
   }
-  NormalizedText n = Normalize(doc.text, impl_->norm_options);
+  NormalizedText n = Normalize(doc.text, norm_options);
   doc.norm = std::move(n.text);
   doc.norm_to_text = std::move(n.to_orig);
   doc.folded = internal::FoldForMatching(doc.norm);
-  internal::Tokenize(impl_->segmenter ? &*impl_->segmenter : nullptr, &doc);
+  internal::Tokenize(segmenter ? &*segmenter : nullptr, &doc);
   internal::SplitSentences(&doc);
   return doc;
 }

@@ -1,6 +1,9 @@
 #include "ner/conll.h"
 
 #include <cstdio>
+#include <map>
+#include <set>
+#include <tuple>
 #include <memory>
 
 #include "rasd/normalize.h"
@@ -85,6 +88,66 @@ void AppendConllSentence(const std::vector<std::string>& tokens,
     out->push_back('\n');
   }
   out->push_back('\n');
+}
+
+namespace {
+
+using Entity = std::tuple<size_t, size_t, std::string>;
+
+std::set<Entity> Entities(const std::vector<std::vector<std::string>>& sentences) {
+  std::set<Entity> out;
+  size_t pos = 0, start = 0;
+  bool open = false;
+  std::string type;
+  auto step = [&](std::string_view t) {
+    const bool b = t.starts_with("B-") || !(t.starts_with("I-")) || t.substr(2) != type;
+    if (b && open) {
+      out.emplace(start, pos, type);
+      open = false;
+      type.clear();
+    }
+    if (t.starts_with("B-") || (t.starts_with("I-") && !open)) {
+      start = pos;
+      type = std::string(t.substr(2));
+      open = true;
+    }
+    ++pos;
+  };
+  for (const auto& s : sentences) {
+    for (const std::string& t : s) step(t);
+  }
+  step("O");
+  return out;
+}
+
+}  // namespace
+
+std::vector<NerTypeScore> ScoreNer(const std::vector<std::vector<std::string>>& gold,
+                                   const std::vector<std::vector<std::string>>& pred) {
+  const std::set<Entity> g = Entities(gold), p = Entities(pred);
+  std::map<std::string, NerTypeScore> by_type;
+  NerTypeScore all;
+  all.type = "ALL";
+  for (const Entity& e : g) {
+    NerTypeScore& s = by_type[std::get<2>(e)];
+    ++s.gold;
+    ++all.gold;
+    if (p.count(e)) {
+      ++s.correct;
+      ++all.correct;
+    }
+  }
+  for (const Entity& e : p) {
+    ++by_type[std::get<2>(e)].pred;
+    ++all.pred;
+  }
+  std::vector<NerTypeScore> out;
+  for (auto& [type, s] : by_type) {
+    s.type = type;
+    out.push_back(s);
+  }
+  out.push_back(all);
+  return out;
 }
 
 }  // namespace rasd::internal

@@ -39,6 +39,25 @@ StatusOr<std::vector<ConllSentence>> ReadConllFile(const std::string& path, bool
 void AppendConllSentence(const std::vector<std::string>& tokens,
                          const std::vector<std::string_view>& tags, std::string* out);
 
+// Entity-level scores of one type ("PERS", …) or of all types ("ALL").
+struct NerTypeScore {
+  std::string type;
+  int gold = 0, pred = 0, correct = 0;
+  double Precision() const { return pred ? static_cast<double>(correct) / pred : 0.0; }
+  double Recall() const { return gold ? static_cast<double>(correct) / gold : 0.0; }
+  double F1() const {
+    const double p = Precision(), r = Recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  }
+};
+
+// Scores BIO tag sequences the way shared/tools/score.py does (CoNLL exact
+// span match; an I-X that does not continue an X starts a new entity; the
+// sentences are read as one sequence). Returns one entry per type, sorted by
+// name, then "ALL". `gold` and `pred` must have the same shape.
+std::vector<NerTypeScore> ScoreNer(const std::vector<std::vector<std::string>>& gold,
+                                   const std::vector<std::vector<std::string>>& pred);
+
 }  // namespace rasd::internal
 
 #endif  // RASD_NER_CONLL_H_

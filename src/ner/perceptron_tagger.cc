@@ -61,7 +61,7 @@ enum Template : uint64_t {
   kBias = 1, kWord, kNorm, kPre1, kPre2, kPre3, kSuf1, kSuf2, kSuf3, kStem, kNoConj,
   kShape, kNormM1, kNormM2, kNormP1, kNormP2, kStemM1, kStemP1, kBiM1, kBiP1,
   kShapeM1, kShapeP1, kSuf2M1, kSuf2P1, kCue, kCueM1, kCueP1, kTrans,
-  kPre2P1, kStemM2, kStemP2, kTriM1,
+  kPre2P1, kStemM2, kStemP2, kTriM1, kFreq, kArt, kFreqArt, kArtM1, kArtP1, kArtM2, kArtP2,
 };
 
 inline uint64_t Key(uint64_t templ, uint64_t value) {
@@ -74,6 +74,7 @@ inline uint64_t Key(uint64_t templ, uint64_t value) {
 struct TokenInfo {
   uint64_t word = 0, norm = 0, stem = 0, noconj = 0, shape = 0, shape_short = 0;
   uint64_t pre[3] = {0, 0, 0}, suf[3] = {0, 0, 0};
+  uint64_t freq = 0, art = 0;  // news-corpus frequency and article-ratio classes
   bool has_noconj = false;
 };
 
@@ -81,7 +82,7 @@ struct TokenInfo {
 TokenInfo PaddingInfo(uint64_t which) {
   TokenInfo t;
   uint64_t h = Mix(0xB0B0 + which);
-  t.word = t.norm = t.stem = t.shape = t.shape_short = h;
+  t.word = t.norm = t.stem = t.shape = t.shape_short = t.freq = t.art = h;
   for (int k = 0; k < 3; ++k) t.pre[k] = t.suf[k] = h;
   return t;
 }
@@ -141,7 +142,58 @@ std::string_view CoreStem(std::string_view s) {
   return s;
 }
 
-TokenInfo Analyze(std::string_view raw) {
+}  // namespace
+
+// Word counts of a news corpus, keyed by HashBytes(NormalizeKey(word), 2):
+// they tell frequent words from rare ones and, through how often a word is
+// seen with the article, common nouns (مدينة / المدينة) from names (نابلس).
+struct NerWordCounts {
+  std::vector<uint64_t> keys;    // sorted, unique, non-zero
+  std::vector<uint32_t> counts;  // parallel to keys
+  std::vector<uint32_t> table;   // open addressing: index + 1 into keys, 0 = empty
+  uint64_t mask = 0;
+
+  void BuildIndex() {
+    size_t cap = 16;
+    while (cap < keys.size() * 2) cap <<= 1;
+    table.assign(cap, 0);
+    mask = cap - 1;
+    for (size_t r = 0; r < keys.size(); ++r) {
+      uint64_t s = keys[r] & mask;
+      while (table[s] != 0) s = (s + 1) & mask;
+      table[s] = static_cast<uint32_t>(r + 1);
+    }
+  }
+
+  uint32_t Count(uint64_t key) const {
+    if (table.empty()) return 0;
+    for (uint64_t s = key & mask;; s = (s + 1) & mask) {
+      const uint32_t r = table[s];
+      if (r == 0) return 0;
+      if (keys[r - 1] == key) return counts[r - 1];
+    }
+  }
+};
+
+namespace {
+
+uint64_t FreqClass(uint32_t c) { return c == 0 ? 0 : 1 + static_cast<uint64_t>(std::bit_width(c)) / 2; }
+
+// 0: unknown; else 1 + 5 * size bucket + ratio bucket of count(ال+stem) / (count(stem) + count(ال+stem)).
+uint64_t ArticleClass(const NerWordCounts* counts, std::string_view stem) {
+  if (counts == nullptr || counts->keys.empty()) return 0;
+  std::string with_article(kAl);
+  with_article.append(stem);
+  const uint64_t cs = counts->Count(HashBytes(stem, 2));
+  const uint64_t ca = counts->Count(HashBytes(with_article, 2));
+  const uint64_t total = cs + ca;
+  if (total == 0) return 0;
+  const uint64_t ratio = std::min<uint64_t>(4, ca * 5 / total);
+  const uint64_t size = total < 10 ? 0 : total < 100 ? 1 : 2;
+  return 1 + size * 5 + ratio;
+}
+
+TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts) {
   TokenInfo t;
   t.word = HashBytes(raw, 1);
   std::string norm = NormalizeKey(raw);
@@ -180,6 +232,10 @@ TokenInfo Analyze(std::string_view raw) {
     t.has_noconj = true;
     t.noconj = HashBytes(n.substr(2), 2);  // same salt as kNorm: و+مصر shares مصر's hash
   }
+  if (counts != nullptr) {
+    t.freq = FreqClass(counts->Count(t.norm));
+    t.art = ArticleClass(counts, stem);
+  }
   return t;
 }
 
@@ -187,12 +243,12 @@ TokenInfo Analyze(std::string_view raw) {
 // with token i's keys in keys[offsets[i], offsets[i+1]).
 template <typename Tokens>
 void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::string>> cues,
-                     std::vector<uint64_t>* keys, std::vector<uint32_t>* offsets) {
+                     const NerWordCounts* counts, std::vector<uint64_t>* keys, std::vector<uint32_t>* offsets) {
   const size_t n = tokens.size();
   std::vector<TokenInfo> info(n + 4);
   info[0] = PaddingInfo(0);
   info[1] = PaddingInfo(1);
-  for (size_t i = 0; i < n; ++i) info[i + 2] = Analyze(std::string_view(tokens[i]));
+  for (size_t i = 0; i < n; ++i) info[i + 2] = Analyze(std::string_view(tokens[i]), counts);
   info[n + 2] = PaddingInfo(2);
   info[n + 3] = PaddingInfo(3);
   const bool has_cues = cues.size() == n;
@@ -233,6 +289,13 @@ void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::stri
     add(kSuf2M1, m1.suf[1]);
     add(kSuf2P1, p1.suf[1]);
     add(kPre2P1, p1.pre[1]);
+    add(kFreq, c.freq);
+    add(kArt, c.art);
+    add(kFreqArt, Combine(c.freq, c.art));
+    add(kArtM1, Combine(m1.art, c.art));
+    add(kArtP1, Combine(c.art, p1.art));
+    add(kArtM2, m2.art);
+    add(kArtP2, p2.art);
     if (has_cues) {
       for (const std::string& cue : cues[i]) add(kCue, HashBytes(cue, 9));
       if (i > 0) for (const std::string& cue : cues[i - 1]) add(kCueM1, HashBytes(cue, 9));
@@ -313,6 +376,7 @@ struct PerceptronTagger::Impl {
   std::vector<Slot> table;  // open addressing, linear probing
   uint64_t mask = 0;
   double trans[kT + 1][kT] = {};
+  NerWordCounts counts;
 
   const float* Row(uint64_t key) const {
     if (table.empty()) return nullptr;
@@ -362,7 +426,7 @@ void PerceptronTagger::Tag(std::span<const std::string_view> tokens, std::span<c
                            std::vector<uint8_t>* tags) const {
   std::vector<uint64_t> keys;
   std::vector<uint32_t> offsets;
-  ExtractFeatures(tokens, cues, &keys, &offsets);
+  ExtractFeatures(tokens, cues, &impl_->counts, &keys, &offsets);
   Viterbi(*impl_, impl_->trans, keys, offsets, tags);
 }
 
@@ -370,7 +434,7 @@ void PerceptronTagger::Tag(std::span<const std::string> tokens, std::span<const 
                            std::vector<uint8_t>* tags) const {
   std::vector<uint64_t> keys;
   std::vector<uint32_t> offsets;
-  ExtractFeatures(tokens, cues, &keys, &offsets);
+  ExtractFeatures(tokens, cues, &impl_->counts, &keys, &offsets);
   Viterbi(*impl_, impl_->trans, keys, offsets, tags);
 }
 
@@ -407,6 +471,9 @@ std::string PerceptronTagger::Serialize() const {
   Put<uint64_t>(&out, rows);
   for (uint64_t k : impl_->keys) Put<uint64_t>(&out, k);
   for (float f : impl_->rows) Put<float>(&out, f);
+  Put<uint64_t>(&out, impl_->counts.keys.size());
+  for (uint64_t k : impl_->counts.keys) Put<uint64_t>(&out, k);
+  for (uint32_t c : impl_->counts.counts) Put<uint32_t>(&out, c);
   Put<uint64_t>(&out, Fnv64(out));
   return out;
 }
@@ -427,10 +494,16 @@ StatusOr<PerceptronTagger> PerceptronTagger::Load(std::string_view bytes) {
   }
   const uint64_t rows = Get<uint64_t>(bytes, 20);
   constexpr uint64_t kRowBytes = 8 + kT * 4;
-  if (rows > (bytes.size() - kHeaderSize - 8) / kRowBytes ||
-      kHeaderSize + rows * kRowBytes + 8 != bytes.size()) {
+  const uint64_t room = bytes.size() - kHeaderSize - 8;  // >= 8
+  if (rows > (room - 8) / kRowBytes) {
+    return DataLossError("ner model: " + std::to_string(rows) + " rows do not fit in " +
+                         std::to_string(bytes.size()) + " bytes (truncated?)");
+  }
+  const size_t counts_at = kHeaderSize + rows * kRowBytes;
+  const uint64_t words = Get<uint64_t>(bytes, counts_at);
+  if (words > (room - 8 - rows * kRowBytes) / 12 || counts_at + 8 + words * 12 + 8 != bytes.size()) {
     return DataLossError("ner model: size " + std::to_string(bytes.size()) + " does not match " +
-                         std::to_string(rows) + " rows (truncated?)");
+                         std::to_string(rows) + " rows and " + std::to_string(words) + " words (truncated?)");
   }
   const size_t body = bytes.size() - 8;
   if (Fnv64(bytes.substr(0, body)) != Get<uint64_t>(bytes, body)) {
@@ -451,6 +524,19 @@ StatusOr<PerceptronTagger> PerceptronTagger::Load(std::string_view bytes) {
   for (float f : impl->rows) {
     if (!std::isfinite(f)) return DataLossError("ner model: non-finite weight");
   }
+  NerWordCounts& wc = impl->counts;
+  wc.keys.resize(words);
+  wc.counts.resize(words);
+  if (words > 0) {
+    std::memcpy(wc.keys.data(), bytes.data() + counts_at + 8, words * 8);
+    std::memcpy(wc.counts.data(), bytes.data() + counts_at + 8 + words * 8, words * 4);
+  }
+  for (size_t r = 0; r < words; ++r) {
+    if (wc.keys[r] == 0 || (r > 0 && wc.keys[r] <= wc.keys[r - 1])) {
+      return DataLossError("ner model: word keys not sorted");
+    }
+  }
+  wc.BuildIndex();
   impl->BuildIndex();
   return PerceptronTagger(std::move(impl));
 }
@@ -484,7 +570,7 @@ struct TrainWeights {
     wa[at] += c * d;
   }
 
-  std::unique_ptr<PerceptronTagger::Impl> Averaged(double c) const {
+  std::unique_ptr<PerceptronTagger::Impl> Averaged(double c, const NerWordCounts& counts) const {
     std::vector<uint32_t> order(row_keys.size());
     for (size_t r = 0; r < order.size(); ++r) order[r] = static_cast<uint32_t>(r);
     std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return row_keys[a] < row_keys[b]; });
@@ -501,6 +587,7 @@ struct TrainWeights {
       impl->keys.push_back(row_keys[r]);
       impl->rows.insert(impl->rows.end(), avg, avg + kT);
     }
+    impl->counts = counts;
     impl->BuildIndex();
     return impl;
   }
@@ -508,8 +595,49 @@ struct TrainWeights {
 
 }  // namespace
 
+namespace {
+
+StatusOr<NerWordCounts> ParseWordCounts(std::string_view tsv) {
+  std::unordered_map<uint64_t, uint64_t> sum;  // only looked up, never iterated in hash order
+  size_t pos = 0, line_no = 0;
+  while (pos < tsv.size()) {
+    size_t nl = tsv.find('\n', pos);
+    if (nl == std::string_view::npos) nl = tsv.size();
+    std::string_view line = tsv.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#' || line == "word\tcount") continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) {
+      return InvalidArgumentError("word counts:" + std::to_string(line_no) + ": expected word<TAB>count");
+    }
+    uint64_t c = 0;
+    for (char ch : line.substr(tab + 1)) {
+      if (ch < '0' || ch > '9') return InvalidArgumentError("word counts:" + std::to_string(line_no) + ": bad count");
+      c = std::min<uint64_t>(c * 10 + static_cast<uint64_t>(ch - '0'), 0xFFFFFFFFull);
+    }
+    uint64_t key = HashBytes(NormalizeKey(line.substr(0, tab)), 2);
+    if (key == 0) key = 1;
+    sum[key] += c;
+  }
+  std::vector<std::pair<uint64_t, uint64_t>> sorted(sum.begin(), sum.end());
+  std::sort(sorted.begin(), sorted.end());
+  NerWordCounts out;
+  for (const auto& [k, c] : sorted) {
+    out.keys.push_back(k);
+    out.counts.push_back(static_cast<uint32_t>(std::min<uint64_t>(c, 0xFFFFFFFFull)));
+  }
+  out.BuildIndex();
+  return out;
+}
+
+}  // namespace
+
 StatusOr<PerceptronTagger> PerceptronTagger::Train(const std::vector<NerExample>& data,
                                                    const NerTrainOptions& options) {
+  auto counts = ParseWordCounts(options.word_counts_tsv);
+  if (!counts.ok()) return counts.status();
   // Features of every sentence, extracted once.
   struct Prepared {
     std::vector<uint64_t> keys;
@@ -524,7 +652,7 @@ StatusOr<PerceptronTagger> PerceptronTagger::Train(const std::vector<NerExample>
                                   ": tags or cues do not match the tokens");
     }
     Prepared& p = prepared[s];
-    ExtractFeatures(ex.tokens, ex.cues, &p.keys, &p.offsets);
+    ExtractFeatures(ex.tokens, ex.cues, &*counts, &p.keys, &p.offsets);
     p.gold = ex.tags;
     for (size_t i = 0; i < p.gold.size(); ++i) {
       if (p.gold[i] >= kT) return InvalidArgumentError("ner train: sentence " + std::to_string(s + 1) + ": bad tag");
@@ -572,9 +700,9 @@ StatusOr<PerceptronTagger> PerceptronTagger::Train(const std::vector<NerExample>
       }
       c += 1;
     }
-    if (options.on_epoch) options.on_epoch(epoch, PerceptronTagger(weights.Averaged(c)));
+    if (options.on_epoch) options.on_epoch(epoch, PerceptronTagger(weights.Averaged(c, *counts)));
   }
-  return PerceptronTagger(weights.Averaged(c));
+  return PerceptronTagger(weights.Averaged(c, *counts));
 }
 
 }  // namespace rasd::internal

@@ -20,7 +20,8 @@
 //
 // Model file: "RASDNER\0", uint32 format version, uint32 tag count, uint32
 // feature-set version, uint64 row count, the sorted row keys (uint64), the
-// rows (tag-count floats each), then a FNV-1a 64 checksum of all bytes before
+// rows (tag-count floats each), uint64 word-count entries, their sorted keys
+// (uint64) and counts (uint32), then a FNV-1a 64 checksum of all bytes before
 // it. All integers and floats little-endian. Load() checks every field.
 #ifndef RASD_NER_PERCEPTRON_TAGGER_H_
 #define RASD_NER_PERCEPTRON_TAGGER_H_
@@ -64,6 +65,11 @@ class PerceptronTagger;
 struct NerTrainOptions {
   int epochs = 10;
   uint64_t seed = 20241128;  // shuffling of the sentence order each epoch
+  // Word counts of a large news corpus (`word<TAB>count` lines; '#' comments
+  // and a `word count` header line skipped), e.g. BuiltinSegmenterVocabulary().
+  // They are stored in the model (frequency and article-ratio features). May
+  // be empty.
+  std::string_view word_counts_tsv;
   // Called after each epoch with the averaged model so far (e.g. to score a
   // dev set). May be empty.
   std::function<void(int epoch, const PerceptronTagger& model)> on_epoch;

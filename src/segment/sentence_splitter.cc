@@ -21,6 +21,7 @@ constexpr std::string_view kAbbreviations[] = {
 };
 
 bool IsEndMark(std::string_view p) {
+  if (p.empty()) return false;  // marks removed by normalisation (tatweel)
   return p == "." || p == "!" || p == "?" || p == "\xD8\x9F" /* ؟ */ || p == "\xDB\x94" /* ۔ */ ||
          p == "\xE2\x80\xA6" /* … */ || p.find_first_not_of('.') == std::string_view::npos ||
          p == "!!" || p == "??" || p.starts_with("?!") || p.starts_with("!?");

@@ -258,11 +258,52 @@ class TokenizerImpl {
     return Span{doc_->norm_to_text[norm_begin], doc_->norm_to_text[norm_end]};
   }
 
+  // A tatweel (kashida) standing alone or at the edge of a word is a mark of
+  // its own ("ـ" used as a dash): emit the runs found in text[from, to).
+  void EmitTatweelRuns(uint32_t from, uint32_t to) {
+    const std::string& text = doc_->text;
+    for (uint32_t i = from; i < to;) {
+      if (i + 1 < to && text[i] == '\xD9' && text[i + 1] == '\x80') {
+        uint32_t j = i;
+        while (j + 1 < to && text[j] == '\xD9' && text[j + 1] == '\x80') j += 2;
+        Token t;
+        t.kind = TokenKind::kPunctuation;
+        t.span = Span{i, j};
+        t.norm = Span{norm_pos_, norm_pos_};
+        t.first_segment = static_cast<uint32_t>(doc_->segments.size());
+        t.segment_count = 1;
+        doc_->segments.push_back(Segment{t.span, t.norm, SegmentKind::kStem});
+        doc_->tokens.push_back(t);
+        i = j;
+      } else {
+        ++i;
+      }
+    }
+  }
+
   void AddToken(size_t begin, size_t end, TokenKind kind) {
     Token t;
     t.kind = kind;
     t.norm = Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
     t.span = TextSpan(begin, end);
+    norm_pos_ = static_cast<uint32_t>(begin);
+    EmitTatweelRuns(text_pos_, t.span.begin);
+    // Trailing tatweel before a space, a mark or the end is a mark of its own;
+    // before a letter or digit (الـ84) it stays on the word.
+    uint32_t trailing_begin = t.span.end;
+    if (kind == TokenKind::kWord) {
+      const std::string& text = doc_->text;
+      uint32_t k = t.span.end;
+      while (k >= t.span.begin + 4 && text[k - 2] == '\xD9' && text[k - 1] == '\x80') k -= 2;
+      if (k < t.span.end) {
+        int len = 0;
+        char32_t next = t.span.end < text.size() ? DecodeUtf8(text, t.span.end, &len) : ' ';
+        if (!(IsArabicLetter(next) || IsDigitChar(next) || IsLatinLetter(next))) trailing_begin = k;
+      }
+    }
+    uint32_t full_end = t.span.end;
+    t.span.end = trailing_begin;
+    text_pos_ = full_end;
     t.first_segment = static_cast<uint32_t>(doc_->segments.size());
     uint32_t cuts[CliticSegmenter::kMaxCuts];
     int ncuts = 0;
@@ -299,11 +340,15 @@ class TokenizerImpl {
     }
     t.segment_count = static_cast<uint32_t>(doc_->segments.size() - t.first_segment);
     doc_->tokens.push_back(t);
+    norm_pos_ = static_cast<uint32_t>(end);
+    if (trailing_begin < full_end) EmitTatweelRuns(trailing_begin, full_end);
   }
 
   const CliticSegmenter* segmenter_;
   Document* doc_;
   std::string_view s_;
+  uint32_t text_pos_ = 0;  // end of the last token in doc_->text
+  uint32_t norm_pos_ = 0;  // where zero-width (tatweel) tokens sit in norm
 };
 
 }  // namespace

@@ -1,0 +1,490 @@
+#include "lexicon/lexicon.h"
+
+#include <cstring>
+#include <deque>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <unordered_map>
+
+#include "rasd/normalize.h"
+#include "tokenize/clitics.h"
+#include "tokenize/tokenizer.h"
+
+namespace rasd::internal {
+
+const char* EntryTypeName(EntryType type) {
+  switch (type) {
+    case EntryType::kCountry: return "country";
+    case EntryType::kNisba: return "nisba";
+    case EntryType::kPlace: return "place";
+    case EntryType::kOrganization: return "organization";
+    case EntryType::kGovBody: return "gov_body";
+    case EntryType::kRole: return "role";
+    case EntryType::kHonorific: return "honorific";
+    case EntryType::kMonth: return "month";
+    case EntryType::kWeekday: return "weekday";
+    case EntryType::kTemporal: return "temporal";
+    case EntryType::kNumber: return "number";
+    case EntryType::kCue: return "cue";
+  }
+  return "cue";
+}
+
+namespace {
+
+constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'L', 'E', 'X', '\0'};
+constexpr uint32_t kFormatVersion = 1;
+constexpr char kWordSep = '\x1f';
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال  Al
+
+// Drops the article ال from a folded word that is long enough to carry it.
+std::string_view StripArticle(std::string_view w) {
+  if (w.size() >= kArticle.size() + 4 && w.starts_with(kArticle)) w.remove_prefix(kArticle.size());
+  return w;
+}
+
+bool IsUpperCode(std::string_view s, size_t min, size_t max) {
+  if (s.size() < min || s.size() > max) return false;
+  for (char c : s) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+bool IsInteger(std::string_view s, long lo, long hi) {
+  if (s.empty() || s.size() > 12) return false;
+  size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  if (i == s.size()) return false;
+  for (size_t k = i; k < s.size(); ++k) {
+    if (s[k] < '0' || s[k] > '9') return false;
+  }
+  long v = std::stol(std::string(s));
+  return v >= lo && v <= hi;
+}
+
+bool IsNumberValue(std::string_view s) {
+  static const std::regex re(R"(-?[0-9]+(\.[0-9]+)?([eE][0-9]+)?)");
+  return std::regex_match(s.begin(), s.end(), re);
+}
+
+struct KindSpec {
+  const char* name;
+  EntryType type;
+  std::vector<const char*> columns;  // required besides surface and source
+};
+
+const std::vector<KindSpec>& KindSpecs() {
+  static const std::vector<KindSpec> specs = {
+      {"countries", EntryType::kCountry, {"code", "form"}},
+      {"nisba", EntryType::kNisba, {"code", "gen"}},
+      {"places", EntryType::kPlace, {"kind", "country", "metonym"}},
+      {"organizations", EntryType::kOrganization, {"code", "country", "sector"}},
+      {"gov_bodies", EntryType::kGovBody, {"sector", "kind"}},
+      {"roles", EntryType::kRole, {"sector", "rank"}},
+      {"honorifics", EntryType::kHonorific, {"kind"}},
+      {"months", EntryType::kMonth, {"calendar", "month"}},
+      {"weekdays", EntryType::kWeekday, {"weekday"}},
+      {"temporal", EntryType::kTemporal, {"kind", "unit", "offset"}},
+      {"numbers", EntryType::kNumber, {"value", "kind"}},
+  };
+  return specs;
+}
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  size_t dot = base.find('.');
+  return dot == std::string::npos ? base : base.substr(0, dot);
+}
+
+std::string Dash(const std::string& s) { return s == "-" ? std::string() : s; }
+
+// The regular nisba forms of a masculine singular adjective (كازاخستاني):
+// feminine, sound plurals, duals and the feminine plural.
+std::vector<std::string> NisbaForms(const std::string& masc) {
+  static const char* kSuffixes[] = {"", "ة", "ون", "ين", "ان", "تان", "تين", "ات"};
+  std::vector<std::string> out;
+  for (const char* s : kSuffixes) out.push_back(masc + s);
+  return out;
+}
+
+void PutU32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), 4); }
+void PutStr(std::string* out, std::string_view s) {
+  PutU32(out, static_cast<uint32_t>(s.size()));
+  out->append(s);
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view data) : data_(data) {}
+  bool U32(uint32_t* v) {
+    if (pos_ + 4 > data_.size()) return false;
+    std::memcpy(v, data_.data() + pos_, 4);
+    pos_ += 4;
+    return true;
+  }
+  bool U8(uint8_t* v) {
+    if (pos_ + 1 > data_.size()) return false;
+    *v = static_cast<uint8_t>(data_[pos_++]);
+    return true;
+  }
+  bool Str(std::string* s) {
+    uint32_t n;
+    if (!U32(&n) || pos_ + n > data_.size()) return false;
+    s->assign(data_.substr(pos_, n));
+    pos_ += n;
+    return true;
+  }
+  bool Bytes(size_t n, std::string_view* s) {
+    if (pos_ + n > data_.size()) return false;
+    *s = data_.substr(pos_, n);
+    pos_ += n;
+    return true;
+  }
+
+ private:
+  std::string_view data_;
+  size_t pos_ = 0;
+};
+
+struct NodeKey {
+  uint32_t parent;
+  std::string_view word;
+  bool operator==(const NodeKey& o) const { return parent == o.parent && word == o.word; }
+};
+struct NodeKeyHash {
+  size_t operator()(const NodeKey& k) const {
+    return std::hash<std::string_view>()(k.word) * 31 + k.parent;
+  }
+};
+
+}  // namespace
+
+struct Lexicon::Impl {
+  std::vector<std::string> files;
+  std::vector<LexEntry> entries;
+  std::vector<std::string> keys;  // per entry: key words joined by kWordSep
+  // Trie over words: (parent node, word) -> node; node 0 is the root.
+  std::deque<std::string> words;
+  std::unordered_map<NodeKey, uint32_t, NodeKeyHash> children;
+  std::vector<std::vector<uint32_t>> node_entries{1};
+
+  uint32_t Child(uint32_t parent, std::string_view word) const {
+    auto it = children.find(NodeKey{parent, word});
+    return it == children.end() ? 0 : it->second;
+  }
+
+  void Insert(uint32_t entry_index) {
+    const std::string& key = keys[entry_index];
+    uint32_t node = 0;
+    size_t start = 0;
+    while (start <= key.size()) {
+      size_t sep = key.find(kWordSep, start);
+      std::string_view w = std::string_view(key).substr(start, sep == std::string::npos ? std::string::npos : sep - start);
+      uint32_t child = Child(node, w);
+      if (child == 0) {
+        words.emplace_back(w);
+        child = static_cast<uint32_t>(node_entries.size());
+        node_entries.emplace_back();
+        children.emplace(NodeKey{node, words.back()}, child);
+      }
+      node = child;
+      if (sep == std::string::npos) break;
+      start = sep + 1;
+    }
+    node_entries[node].push_back(entry_index);
+  }
+
+  void Add(LexEntry e, std::string key) {
+    entries.push_back(std::move(e));
+    keys.push_back(std::move(key));
+    Insert(static_cast<uint32_t>(entries.size() - 1));
+  }
+};
+
+Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) {}
+Lexicon::~Lexicon() = default;
+Lexicon::Lexicon(Lexicon&&) noexcept = default;
+Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
+
+const LexEntry& Lexicon::entry(uint32_t i) const { return impl_->entries[i]; }
+size_t Lexicon::size() const { return impl_->entries.size(); }
+const std::vector<std::string>& Lexicon::files() const { return impl_->files; }
+
+namespace {
+
+// Tokenises `text` like a document (no clitic splitting) and returns the
+// folded words.
+std::vector<std::string> FoldedWords(std::string_view text) {
+  Document doc;
+  doc.text = std::string(text);
+  NormalizedText n = Normalize(doc.text, SegmenterNormalizeOptions());
+  doc.norm = std::move(n.text);
+  doc.norm_to_text = std::move(n.to_orig);
+  doc.folded = FoldForMatching(doc.norm);
+  Tokenize(nullptr, &doc);
+  std::vector<std::string> words;
+  for (const Token& t : doc.tokens) words.emplace_back(doc.Folded(t.norm));
+  return words;
+}
+
+}  // namespace
+
+std::string Lexicon::KeyOf(std::string_view surface) {
+  std::vector<std::string> words = FoldedWords(surface);
+  std::string key;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) key.push_back(kWordSep);
+    key += i == 0 ? std::string(StripArticle(words[i])) : words[i];
+  }
+  return key;
+}
+
+Status Lexicon::AddTsvFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFoundError(path + ": cannot open");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return AddTsv(ss.str(), path);
+}
+
+Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
+  auto parsed = ParseTsv(content, name);
+  if (!parsed.ok()) return parsed.status();
+  const TsvFile& f = *parsed;
+  std::string kind = f.header.count("rasd kind") ? f.header.at("rasd kind") : BaseName(name);
+  auto fail = [&](uint32_t line, const std::string& what) {
+    return InvalidArgumentError(name + ":" + std::to_string(line) + ": " + what);
+  };
+  if (kind == "segmenter_guard") return Status::Ok();  // the segmenter's own list
+  const KindSpec* spec = nullptr;
+  for (const KindSpec& s : KindSpecs()) {
+    if (kind == s.name) spec = &s;
+  }
+  int surface_col = f.Column("surface");
+  if (surface_col < 0) return fail(0, "missing column 'surface'");
+  if (f.Column("source") < 0) return fail(0, "missing column 'source' (where each fact comes from)");
+  if (f.header.find("source") == f.header.end() || f.header.find("license") == f.header.end()) {
+    return fail(1, "header must have '# source:' and '# license:' lines");
+  }
+  std::vector<int> cols;
+  if (spec != nullptr) {
+    for (const char* c : spec->columns) {
+      int idx = f.Column(c);
+      if (idx < 0) return fail(0, std::string("missing column '") + c + "' for a " + kind + " file");
+      cols.push_back(idx);
+    }
+  }
+  // Validate and convert every row first so that a bad file adds nothing.
+  std::vector<std::pair<LexEntry, std::string>> pending;
+  const uint16_t file_index = static_cast<uint16_t>(impl_->files.size());
+  for (const TsvRow& row : f.rows) {
+    auto col = [&](size_t i) -> const std::string& { return row.fields[cols[i]]; };
+    LexEntry e;
+    e.surface = row.fields[surface_col];
+    e.file = file_index;
+    e.line = row.line;
+    e.type = spec ? spec->type : EntryType::kCue;
+    std::vector<std::string> surfaces{e.surface};
+    switch (e.type) {
+      case EntryType::kCountry:
+        if (!IsUpperCode(col(0), 3, 3)) return fail(row.line, "code '" + col(0) + "' is not a 3-letter code");
+        if (col(1) != "official" && col(1) != "short" && col(1) != "variant") {
+          return fail(row.line, "form must be official, short or variant");
+        }
+        e.code = e.country = col(0);
+        e.kind = col(1);
+        break;
+      case EntryType::kNisba:
+        if (!IsUpperCode(col(0), 3, 3)) return fail(row.line, "code '" + col(0) + "' is not a 3-letter code");
+        if (col(1) != "regular" && col(1) != "none") return fail(row.line, "gen must be regular or none");
+        e.code = e.country = col(0);
+        e.kind = "nisba";
+        if (col(1) == "regular") surfaces = NisbaForms(e.surface);
+        break;
+      case EntryType::kPlace:
+        if (col(1) != "-" && !IsUpperCode(col(1), 3, 3)) return fail(row.line, "country must be a 3-letter code or -");
+        if (col(2) != "yes" && col(2) != "no") return fail(row.line, "metonym must be yes or no");
+        e.kind = col(0);
+        e.country = Dash(col(1));
+        e.code = e.country;
+        e.extra = col(2) == "yes" ? "metonym" : "";
+        break;
+      case EntryType::kOrganization:
+        if (!IsUpperCode(col(0), 3, 15)) return fail(row.line, "code '" + col(0) + "' must be 3-15 capital letters");
+        if (col(1) != "-" && !IsUpperCode(col(1), 3, 3)) return fail(row.line, "country must be a 3-letter code or -");
+        e.code = col(0);
+        e.country = Dash(col(1));
+        e.sector = Dash(col(2));
+        break;
+      case EntryType::kGovBody:
+      case EntryType::kRole:
+        if (col(0) != "-" && !IsUpperCode(col(0), 3, 3)) return fail(row.line, "sector must be a 3-letter code or -");
+        e.sector = Dash(col(0));
+        e.kind = col(1);
+        break;
+      case EntryType::kHonorific:
+        e.kind = col(0);
+        break;
+      case EntryType::kMonth:
+        if (col(0) != "gregorian" && col(0) != "hijri") return fail(row.line, "calendar must be gregorian or hijri");
+        if (!IsInteger(col(1), 1, 12)) return fail(row.line, "month must be 1-12");
+        e.kind = col(0);
+        e.value = col(1);
+        break;
+      case EntryType::kWeekday:
+        if (!IsInteger(col(0), 1, 7)) return fail(row.line, "weekday must be 1 (Monday) to 7 (Sunday)");
+        e.value = col(0);
+        break;
+      case EntryType::kTemporal:
+        if (col(2) != "-" && !IsInteger(col(2), -1000, 1000)) return fail(row.line, "offset must be an integer or -");
+        e.kind = col(0);
+        e.extra = Dash(col(1));
+        e.value = Dash(col(2));
+        break;
+      case EntryType::kNumber:
+        if (col(0) != "-" && !IsNumberValue(col(0))) return fail(row.line, "value must be a number or -");
+        e.value = Dash(col(0));
+        e.kind = col(1);
+        break;
+      case EntryType::kCue:
+        e.kind = kind;
+        break;
+    }
+    for (const std::string& s : surfaces) {
+      std::string key = KeyOf(s);
+      if (key.empty() || key.find_first_not_of(kWordSep) == std::string::npos) {
+        return fail(row.line, "surface '" + s + "' normalises to nothing");
+      }
+      LexEntry copy = e;
+      copy.surface = s;
+      pending.emplace_back(std::move(copy), std::move(key));
+    }
+  }
+  impl_->files.push_back(name);
+  for (auto& [e, key] : pending) impl_->Add(std::move(e), std::move(key));
+  return Status::Ok();
+}
+
+std::string Lexicon::Serialize() const {
+  std::string out(kMagic, sizeof(kMagic));
+  PutU32(&out, kFormatVersion);
+  PutU32(&out, static_cast<uint32_t>(impl_->files.size()));
+  for (const std::string& f : impl_->files) PutStr(&out, f);
+  PutU32(&out, static_cast<uint32_t>(impl_->entries.size()));
+  for (size_t i = 0; i < impl_->entries.size(); ++i) {
+    const LexEntry& e = impl_->entries[i];
+    out.push_back(static_cast<char>(e.type));
+    PutU32(&out, e.file);
+    PutU32(&out, e.line);
+    const std::string* fields[] = {&e.surface, &e.code, &e.country, &e.sector, &e.kind, &e.value, &e.extra,
+                                   &impl_->keys[i]};
+    for (const std::string* s : fields) PutStr(&out, *s);
+  }
+  return out;
+}
+
+StatusOr<Lexicon> Lexicon::FromBlob(std::string_view blob) {
+  Reader r(blob);
+  std::string_view magic;
+  uint32_t version = 0, nfiles = 0, nentries = 0;
+  if (!r.Bytes(sizeof(kMagic), &magic) || magic != std::string_view(kMagic, sizeof(kMagic))) {
+    return DataLossError("lexicon blob: bad magic (not a rasd lexicon)");
+  }
+  if (!r.U32(&version) || version != kFormatVersion) {
+    return DataLossError("lexicon blob: format version " + std::to_string(version) + ", expected " +
+                         std::to_string(kFormatVersion));
+  }
+  Lexicon lex;
+  if (!r.U32(&nfiles)) return DataLossError("lexicon blob: truncated");
+  for (uint32_t i = 0; i < nfiles; ++i) {
+    std::string f;
+    if (!r.Str(&f)) return DataLossError("lexicon blob: truncated");
+    lex.impl_->files.push_back(std::move(f));
+  }
+  if (!r.U32(&nentries)) return DataLossError("lexicon blob: truncated");
+  for (uint32_t i = 0; i < nentries; ++i) {
+    LexEntry e;
+    uint8_t type;
+    uint32_t file, line;
+    std::string key;
+    if (!r.U8(&type) || !r.U32(&file) || !r.U32(&line) || type > static_cast<uint8_t>(EntryType::kCue) ||
+        file >= nfiles) {
+      return DataLossError("lexicon blob: corrupt entry " + std::to_string(i));
+    }
+    e.type = static_cast<EntryType>(type);
+    e.file = static_cast<uint16_t>(file);
+    e.line = line;
+    for (std::string* s : {&e.surface, &e.code, &e.country, &e.sector, &e.kind, &e.value, &e.extra, &key}) {
+      if (!r.Str(s)) return DataLossError("lexicon blob: truncated entry " + std::to_string(i));
+    }
+    lex.impl_->Add(std::move(e), std::move(key));
+  }
+  return lex;
+}
+
+std::vector<LexiconMatch> Lexicon::Match(const Document& doc) const {
+  std::vector<LexiconMatch> out;
+  const auto& toks = doc.tokens;
+  const std::string_view folded(doc.folded);
+  auto word = [&](uint32_t i) { return folded.substr(toks[i].norm.begin, toks[i].norm.size()); };
+  for (uint32_t i = 0; i < toks.size();) {
+    const Token& t = toks[i];
+    if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) {
+      ++i;
+      continue;
+    }
+    // Forms the first word may take: the whole token, the token without its
+    // proclitics, and after ل the article's ل (لل = ل + ال).
+    std::string_view forms[4];
+    int nforms = 0;
+    std::string_view whole = word(i);
+    forms[nforms++] = StripArticle(whole);
+    if (t.segment_count > 1 && doc.segments[t.first_segment].kind == SegmentKind::kProclitic) {
+      const Segment& stem = doc.segments[t.stem()];
+      std::string_view rest = folded.substr(stem.norm.begin, t.norm.end - stem.norm.begin);
+      forms[nforms++] = StripArticle(rest);
+      const Segment& last_pro = doc.segments[t.stem() - 1];
+      if (folded.substr(last_pro.norm.begin, last_pro.norm.size()) == "\xD9\x84" && rest.starts_with("\xD9\x84") &&
+          rest.size() >= 6) {
+        forms[nforms++] = rest.substr(2);
+      }
+    }
+    uint32_t best_len = 0, best_node = 0;
+    for (int f = 0; f < nforms; ++f) {
+      uint32_t node = impl_->Child(0, forms[f]);
+      for (uint32_t j = i; node != 0;) {
+        if (!impl_->node_entries[node].empty() && j - i + 1 > best_len) {
+          best_len = j - i + 1;
+          best_node = node;
+        }
+        if (++j >= toks.size()) break;
+        node = impl_->Child(node, word(j));
+      }
+    }
+    if (best_len == 0) {
+      ++i;
+      continue;
+    }
+    out.push_back(LexiconMatch{i, best_len, impl_->node_entries[best_node]});
+    i += best_len;
+  }
+  return out;
+}
+
+std::vector<uint32_t> Lexicon::Lookup(std::string_view phrase) const {
+  std::string key = KeyOf(phrase);
+  uint32_t node = 0;
+  size_t start = 0;
+  while (true) {
+    size_t sep = key.find(kWordSep, start);
+    node = impl_->Child(node, std::string_view(key).substr(start, sep == std::string::npos ? std::string::npos : sep - start));
+    if (node == 0) return {};
+    if (sep == std::string::npos) break;
+    start = sep + 1;
+  }
+  return impl_->node_entries[node];
+}
+
+}  // namespace rasd::internal
