@@ -62,6 +62,7 @@ enum Template : uint64_t {
   kShape, kNormM1, kNormM2, kNormP1, kNormP2, kStemM1, kStemP1, kBiM1, kBiP1,
   kShapeM1, kShapeP1, kSuf2M1, kSuf2P1, kCue, kCueM1, kCueP1, kTrans,
   kPre2P1, kStemM2, kStemP2, kTriM1, kFreq, kArt, kFreqArt, kArtM1, kArtP1, kArtM2, kArtP2,
+  kLexCue, kLexCueM1, kLexCueP1, kLexCueM2, kLexCueP2,
 };
 
 inline uint64_t Key(uint64_t templ, uint64_t value) {
@@ -75,7 +76,9 @@ struct TokenInfo {
   uint64_t word = 0, norm = 0, stem = 0, noconj = 0, shape = 0, shape_short = 0;
   uint64_t pre[3] = {0, 0, 0}, suf[3] = {0, 0, 0};
   uint64_t freq = 0, art = 0;  // news-corpus frequency and article-ratio classes
+  uint32_t cues = 0;           // cue-class bits from the model's cue lexicon
   bool has_noconj = false;
+  bool lexical = true;         // false: word-identity features dropped (rare in training)
 };
 
 // Padding beyond the sentence edges.
@@ -193,7 +196,7 @@ uint64_t ArticleClass(const NerWordCounts* counts, std::string_view stem) {
   return 1 + size * 5 + ratio;
 }
 
-TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts) {
+TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWordCounts* cue_table) {
   TokenInfo t;
   t.word = HashBytes(raw, 1);
   std::string norm = NormalizeKey(raw);
@@ -236,6 +239,16 @@ TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts) {
     t.freq = FreqClass(counts->Count(t.norm));
     t.art = ArticleClass(counts, stem);
   }
+  if (cue_table != nullptr && !cue_table->keys.empty()) {
+    t.cues = cue_table->Count(t.norm) | cue_table->Count(HashBytes(stem, 2));
+    if (n.starts_with(kWaw) || n.starts_with(kFa) || n.starts_with(kBa) || n.starts_with(kLam) || n.starts_with(kKaf)) {
+      std::string_view rest = n.substr(2);
+      t.cues |= cue_table->Count(HashBytes(rest, 2));
+      if (rest.starts_with(kBa) || rest.starts_with(kLam) || rest.starts_with(kKaf)) {
+        t.cues |= cue_table->Count(HashBytes(rest.substr(2), 2));
+      }
+    }
+  }
   return t;
 }
 
@@ -243,12 +256,16 @@ TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts) {
 // with token i's keys in keys[offsets[i], offsets[i+1]).
 template <typename Tokens>
 void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::string>> cues,
-                     const NerWordCounts* counts, std::vector<uint64_t>* keys, std::vector<uint32_t>* offsets) {
+                     const NerWordCounts* counts, const NerWordCounts* cue_table, std::vector<uint64_t>* keys,
+                     std::vector<uint32_t>* offsets, const std::vector<bool>* drop_lexical = nullptr) {
   const size_t n = tokens.size();
   std::vector<TokenInfo> info(n + 4);
   info[0] = PaddingInfo(0);
   info[1] = PaddingInfo(1);
-  for (size_t i = 0; i < n; ++i) info[i + 2] = Analyze(std::string_view(tokens[i]), counts);
+  for (size_t i = 0; i < n; ++i) {
+    info[i + 2] = Analyze(std::string_view(tokens[i]), counts, cue_table);
+    if (drop_lexical != nullptr && (*drop_lexical)[i]) info[i + 2].lexical = false;
+  }
   info[n + 2] = PaddingInfo(2);
   info[n + 3] = PaddingInfo(3);
   const bool has_cues = cues.size() == n;
@@ -262,16 +279,21 @@ void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::stri
     const TokenInfo& p2 = info[i + 4];
     auto add = [&](uint64_t templ, uint64_t value) { keys->push_back(Key(templ, value)); };
     add(kBias, 0);
-    add(kWord, c.word);
-    add(kNorm, c.norm);
+    if (c.lexical) {
+      add(kWord, c.word);
+      add(kNorm, c.norm);
+      add(kStem, c.stem);
+      if (c.has_noconj) add(kNoConj, c.noconj);
+      add(kBiM1, Combine(m1.norm, c.norm));
+      add(kBiP1, Combine(c.norm, p1.norm));
+      add(kTriM1, Combine(Combine(m2.norm, m1.norm), c.norm));
+    }
     add(kPre1, c.pre[0]);
     add(kPre2, c.pre[1]);
     add(kPre3, c.pre[2]);
     add(kSuf1, c.suf[0]);
     add(kSuf2, c.suf[1]);
     add(kSuf3, c.suf[2]);
-    add(kStem, c.stem);
-    if (c.has_noconj) add(kNoConj, c.noconj);
     add(kShape, c.shape);
     add(kNormM1, m1.norm);
     add(kNormM2, m2.norm);
@@ -281,9 +303,6 @@ void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::stri
     add(kStemP1, p1.stem);
     add(kStemM2, m2.stem);
     add(kStemP2, p2.stem);
-    add(kBiM1, Combine(m1.norm, c.norm));
-    add(kBiP1, Combine(c.norm, p1.norm));
-    add(kTriM1, Combine(Combine(m2.norm, m1.norm), c.norm));
     add(kShapeM1, Combine(m1.shape_short, c.shape_short));
     add(kShapeP1, Combine(c.shape_short, p1.shape_short));
     add(kSuf2M1, m1.suf[1]);
@@ -296,6 +315,14 @@ void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::stri
     add(kArtP1, Combine(c.art, p1.art));
     add(kArtM2, m2.art);
     add(kArtP2, p2.art);
+    for (int b = 0; b < 32; ++b) {
+      const uint32_t bit = 1u << b;
+      if (c.cues & bit) add(kLexCue, static_cast<uint64_t>(b));
+      if (m1.cues & bit) add(kLexCueM1, static_cast<uint64_t>(b));
+      if (p1.cues & bit) add(kLexCueP1, static_cast<uint64_t>(b));
+      if (m2.cues & bit) add(kLexCueM2, static_cast<uint64_t>(b));
+      if (p2.cues & bit) add(kLexCueP2, static_cast<uint64_t>(b));
+    }
     if (has_cues) {
       for (const std::string& cue : cues[i]) add(kCue, HashBytes(cue, 9));
       if (i > 0) for (const std::string& cue : cues[i - 1]) add(kCueM1, HashBytes(cue, 9));
@@ -377,6 +404,7 @@ struct PerceptronTagger::Impl {
   uint64_t mask = 0;
   double trans[kT + 1][kT] = {};
   NerWordCounts counts;
+  NerWordCounts cue_table;  // values: cue-class bits
 
   const float* Row(uint64_t key) const {
     if (table.empty()) return nullptr;
@@ -426,7 +454,7 @@ void PerceptronTagger::Tag(std::span<const std::string_view> tokens, std::span<c
                            std::vector<uint8_t>* tags) const {
   std::vector<uint64_t> keys;
   std::vector<uint32_t> offsets;
-  ExtractFeatures(tokens, cues, &impl_->counts, &keys, &offsets);
+  ExtractFeatures(tokens, cues, &impl_->counts, &impl_->cue_table, &keys, &offsets);
   Viterbi(*impl_, impl_->trans, keys, offsets, tags);
 }
 
@@ -434,7 +462,7 @@ void PerceptronTagger::Tag(std::span<const std::string> tokens, std::span<const 
                            std::vector<uint8_t>* tags) const {
   std::vector<uint64_t> keys;
   std::vector<uint32_t> offsets;
-  ExtractFeatures(tokens, cues, &impl_->counts, &keys, &offsets);
+  ExtractFeatures(tokens, cues, &impl_->counts, &impl_->cue_table, &keys, &offsets);
   Viterbi(*impl_, impl_->trans, keys, offsets, tags);
 }
 
@@ -474,6 +502,9 @@ std::string PerceptronTagger::Serialize() const {
   Put<uint64_t>(&out, impl_->counts.keys.size());
   for (uint64_t k : impl_->counts.keys) Put<uint64_t>(&out, k);
   for (uint32_t c : impl_->counts.counts) Put<uint32_t>(&out, c);
+  Put<uint64_t>(&out, impl_->cue_table.keys.size());
+  for (uint64_t k : impl_->cue_table.keys) Put<uint64_t>(&out, k);
+  for (uint32_t c : impl_->cue_table.counts) Put<uint32_t>(&out, c);
   Put<uint64_t>(&out, Fnv64(out));
   return out;
 }

@@ -21,7 +21,8 @@
 // Model file: "RASDNER\0", uint32 format version, uint32 tag count, uint32
 // feature-set version, uint64 row count, the sorted row keys (uint64), the
 // rows (tag-count floats each), uint64 word-count entries, their sorted keys
-// (uint64) and counts (uint32), then a FNV-1a 64 checksum of all bytes before
+// (uint64) and counts (uint32), the cue lexicon in the same layout (values:
+// cue-class bits), then a FNV-1a 64 checksum of all bytes before
 // it. All integers and floats little-endian. Load() checks every field.
 #ifndef RASD_NER_PERCEPTRON_TAGGER_H_
 #define RASD_NER_PERCEPTRON_TAGGER_H_
@@ -70,6 +71,15 @@ struct NerTrainOptions {
   // They are stored in the model (frequency and article-ratio features). May
   // be empty.
   std::string_view word_counts_tsv;
+  // Cue lexicon (data/lexicons/ner_cues.tsv: `surface<TAB>cue`, '#' comments,
+  // a `surface cue` header line), stored in the model: a token whose form,
+  // stem or form without one proclitic is listed gets the feature of its cue
+  // class, its neighbours the positional variants. May be empty.
+  std::string_view cues_tsv;
+  // Tokens whose normalised form occurs at most this often in `data` train
+  // without their word-identity features, so the weights learn to generalise
+  // to unseen names (0 = keep all).
+  int rare_threshold = 1;
   // Called after each epoch with the averaged model so far (e.g. to score a
   // dev set). May be empty.
   std::function<void(int epoch, const PerceptronTagger& model)> on_epoch;
