@@ -21,6 +21,8 @@ struct TrainArgs {
   uint64_t seed = 20241128;
   std::string out = "data/models/ner.model";
   std::string word_counts;  // empty: the built-in segmenter vocabulary
+  std::string cues;         // empty: none
+  int rare = 1;
 };
 
 StatusOr<std::vector<internal::NerExample>> ToExamples(const std::vector<internal::ConllSentence>& sents,
@@ -76,6 +78,17 @@ int RunTrain(const TrainArgs& args) {
     dev = std::move(*d);
   }
   internal::NerTrainOptions options;
+  options.rare_threshold = args.rare;
+  std::string cues_tsv;
+  if (!args.cues.empty()) {
+    auto read = ReadWholeInput(args.cues, size_t{1} << 30);
+    if (!read.ok()) {
+      std::cerr << "rasd train: " << read.status().message() << "\n";
+      return kExitFailure;
+    }
+    cues_tsv = std::move(*read);
+    options.cues_tsv = cues_tsv;
+  }
   options.epochs = args.epochs;
   options.seed = args.seed;
   std::string counts_tsv;
@@ -131,6 +144,10 @@ Runner AddTrainCommand(CLI::App& app) {
   cmd->add_option("--word-counts", args->word_counts,
                   "Corpus word counts (word<TAB>count) stored in the model; default: the built-in "
                   "segmenter vocabulary; `none` for no such features");
+  cmd->add_option("--cues", args->cues, "Cue lexicon stored in the model (data/lexicons/ner_cues.tsv)");
+  cmd->add_option("--rare", args->rare,
+                  "Train without word-identity features on words seen at most this often (0 = off)")
+      ->check(CLI::Range(0, 1000));
   cmd->add_option("--out", args->out, "Where to write the binary model");
   return [args] { return RunTrain(*args); };
 }

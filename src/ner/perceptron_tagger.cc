@@ -484,7 +484,7 @@ T Get(std::string_view s, size_t at) {
   return v;
 }
 
-constexpr size_t kHeaderSize = 8 + 4 + 4 + 4 + 8;
+constexpr size_t kHeaderSize = 8 + 4 + 4 + 4;
 
 }  // namespace
 
@@ -523,20 +523,30 @@ StatusOr<PerceptronTagger> PerceptronTagger::Load(std::string_view bytes) {
     return InvalidArgumentError("ner model: trained with feature set " + std::to_string(v) + ", this build has " +
                                 std::to_string(kFeatureVersion));
   }
-  const uint64_t rows = Get<uint64_t>(bytes, 20);
-  constexpr uint64_t kRowBytes = 8 + kT * 4;
-  const uint64_t room = bytes.size() - kHeaderSize - 8;  // >= 8
-  if (rows > (room - 8) / kRowBytes) {
-    return DataLossError("ner model: " + std::to_string(rows) + " rows do not fit in " +
-                         std::to_string(bytes.size()) + " bytes (truncated?)");
+  const size_t body = bytes.size() - 8;  // the checksum follows
+  size_t at = 20;
+  // Reads a uint64 element count whose elements take `each` bytes, checking
+  // that they fit before the checksum.
+  auto count_of = [&](uint64_t each, uint64_t* n) {
+    if (at + 8 > body) return false;
+    *n = Get<uint64_t>(bytes, at);
+    at += 8;
+    if (*n > (body - at) / each) return false;
+    return true;
+  };
+  uint64_t rows = 0, words = 0, cue_words = 0;
+  if (!count_of(8 + kT * 4, &rows)) return DataLossError("ner model: weight table truncated");
+  const size_t rows_at = at;
+  at += rows * (8 + kT * 4);
+  if (!count_of(12, &words)) return DataLossError("ner model: word-count table truncated");
+  const size_t words_at = at;
+  at += words * 12;
+  if (!count_of(12, &cue_words)) return DataLossError("ner model: cue table truncated");
+  const size_t cues_at = at;
+  at += cue_words * 12;
+  if (at != body) {
+    return DataLossError("ner model: size " + std::to_string(bytes.size()) + " does not match its tables");
   }
-  const size_t counts_at = kHeaderSize + rows * kRowBytes;
-  const uint64_t words = Get<uint64_t>(bytes, counts_at);
-  if (words > (room - 8 - rows * kRowBytes) / 12 || counts_at + 8 + words * 12 + 8 != bytes.size()) {
-    return DataLossError("ner model: size " + std::to_string(bytes.size()) + " does not match " +
-                         std::to_string(rows) + " rows and " + std::to_string(words) + " words (truncated?)");
-  }
-  const size_t body = bytes.size() - 8;
   if (Fnv64(bytes.substr(0, body)) != Get<uint64_t>(bytes, body)) {
     return DataLossError("ner model: checksum mismatch (corrupt file)");
   }
@@ -544,8 +554,8 @@ StatusOr<PerceptronTagger> PerceptronTagger::Load(std::string_view bytes) {
   impl->keys.resize(rows);
   impl->rows.resize(rows * kT);
   if (rows > 0) {
-    std::memcpy(impl->keys.data(), bytes.data() + kHeaderSize, rows * 8);
-    std::memcpy(impl->rows.data(), bytes.data() + kHeaderSize + rows * 8, rows * kT * 4);
+    std::memcpy(impl->keys.data(), bytes.data() + rows_at, rows * 8);
+    std::memcpy(impl->rows.data(), bytes.data() + rows_at + rows * 8, rows * kT * 4);
   }
   for (size_t r = 0; r < rows; ++r) {
     if (impl->keys[r] == 0 || (r > 0 && impl->keys[r] <= impl->keys[r - 1])) {
@@ -555,19 +565,21 @@ StatusOr<PerceptronTagger> PerceptronTagger::Load(std::string_view bytes) {
   for (float f : impl->rows) {
     if (!std::isfinite(f)) return DataLossError("ner model: non-finite weight");
   }
-  NerWordCounts& wc = impl->counts;
-  wc.keys.resize(words);
-  wc.counts.resize(words);
-  if (words > 0) {
-    std::memcpy(wc.keys.data(), bytes.data() + counts_at + 8, words * 8);
-    std::memcpy(wc.counts.data(), bytes.data() + counts_at + 8 + words * 8, words * 4);
-  }
-  for (size_t r = 0; r < words; ++r) {
-    if (wc.keys[r] == 0 || (r > 0 && wc.keys[r] <= wc.keys[r - 1])) {
-      return DataLossError("ner model: word keys not sorted");
+  auto read_table = [&](size_t from, uint64_t n, NerWordCounts* t) {
+    t->keys.resize(n);
+    t->counts.resize(n);
+    if (n > 0) {
+      std::memcpy(t->keys.data(), bytes.data() + from, n * 8);
+      std::memcpy(t->counts.data(), bytes.data() + from + n * 8, n * 4);
     }
-  }
-  wc.BuildIndex();
+    for (size_t r = 0; r < n; ++r) {
+      if (t->keys[r] == 0 || (r > 0 && t->keys[r] <= t->keys[r - 1])) return false;
+    }
+    t->BuildIndex();
+    return true;
+  };
+  if (!read_table(words_at, words, &impl->counts)) return DataLossError("ner model: word keys not sorted");
+  if (!read_table(cues_at, cue_words, &impl->cue_table)) return DataLossError("ner model: cue keys not sorted");
   impl->BuildIndex();
   return PerceptronTagger(std::move(impl));
 }
@@ -601,7 +613,7 @@ struct TrainWeights {
     wa[at] += c * d;
   }
 
-  std::unique_ptr<PerceptronTagger::Impl> Averaged(double c, const NerWordCounts& counts) const {
+  std::unique_ptr<PerceptronTagger::Impl> Averaged(double c, const NerWordCounts& counts, const NerWordCounts& cue_table) const {
     std::vector<uint32_t> order(row_keys.size());
     for (size_t r = 0; r < order.size(); ++r) order[r] = static_cast<uint32_t>(r);
     std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return row_keys[a] < row_keys[b]; });
@@ -619,6 +631,7 @@ struct TrainWeights {
       impl->rows.insert(impl->rows.end(), avg, avg + kT);
     }
     impl->counts = counts;
+    impl->cue_table = cue_table;
     impl->BuildIndex();
     return impl;
   }
@@ -663,12 +676,59 @@ StatusOr<NerWordCounts> ParseWordCounts(std::string_view tsv) {
   return out;
 }
 
+// Parses the cue lexicon into key -> cue-class bits.
+StatusOr<NerWordCounts> ParseCues(std::string_view tsv) {
+  static constexpr std::string_view kClasses[] = {"TITLE", "GIVEN", "LOCWORD", "ORGWORD", "COUNTRY"};
+  std::unordered_map<uint64_t, uint32_t> bits;  // only looked up, never iterated in hash order
+  size_t pos = 0, line_no = 0;
+  while (pos < tsv.size()) {
+    size_t nl = tsv.find('\n', pos);
+    if (nl == std::string_view::npos) nl = tsv.size();
+    std::string_view line = tsv.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#' || line.starts_with("surface\tcue")) continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) {
+      return InvalidArgumentError("cues:" + std::to_string(line_no) + ": expected surface<TAB>cue");
+    }
+    std::string_view cls = line.substr(tab + 1);
+    cls = cls.substr(0, cls.find('\t'));  // further columns (source) ignored
+    int b = -1;
+    for (int k = 0; k < 5; ++k) {
+      if (kClasses[k] == cls) b = k;
+    }
+    if (b < 0) return InvalidArgumentError("cues:" + std::to_string(line_no) + ": unknown cue '" + std::string(cls) + "'");
+    uint64_t key = HashBytes(NormalizeKey(line.substr(0, tab)), 2);
+    if (key == 0) key = 1;
+    bits[key] |= 1u << b;
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> sorted(bits.begin(), bits.end());
+  std::sort(sorted.begin(), sorted.end());
+  NerWordCounts out;
+  for (const auto& [k, v] : sorted) {
+    out.keys.push_back(k);
+    out.counts.push_back(v);
+  }
+  out.BuildIndex();
+  return out;
+}
+
 }  // namespace
 
 StatusOr<PerceptronTagger> PerceptronTagger::Train(const std::vector<NerExample>& data,
                                                    const NerTrainOptions& options) {
   auto counts = ParseWordCounts(options.word_counts_tsv);
   if (!counts.ok()) return counts.status();
+  auto cue_table = ParseCues(options.cues_tsv);
+  if (!cue_table.ok()) return cue_table.status();
+  // Training-set frequency of each normalised form, for rare-word dropout.
+  std::unordered_map<uint64_t, int> train_freq;  // only looked up
+  for (const NerExample& ex : data) {
+    for (const std::string& w : ex.tokens) ++train_freq[HashBytes(NormalizeKey(w), 2)];
+  }
+  std::vector<bool> drop;
   // Features of every sentence, extracted once.
   struct Prepared {
     std::vector<uint64_t> keys;
@@ -683,7 +743,11 @@ StatusOr<PerceptronTagger> PerceptronTagger::Train(const std::vector<NerExample>
                                   ": tags or cues do not match the tokens");
     }
     Prepared& p = prepared[s];
-    ExtractFeatures(ex.tokens, ex.cues, &*counts, &p.keys, &p.offsets);
+    drop.assign(ex.tokens.size(), false);
+    for (size_t i = 0; i < ex.tokens.size(); ++i) {
+      drop[i] = train_freq[HashBytes(NormalizeKey(ex.tokens[i]), 2)] <= options.rare_threshold;
+    }
+    ExtractFeatures(ex.tokens, ex.cues, &*counts, &*cue_table, &p.keys, &p.offsets, &drop);
     p.gold = ex.tags;
     for (size_t i = 0; i < p.gold.size(); ++i) {
       if (p.gold[i] >= kT) return InvalidArgumentError("ner train: sentence " + std::to_string(s + 1) + ": bad tag");
@@ -731,9 +795,9 @@ StatusOr<PerceptronTagger> PerceptronTagger::Train(const std::vector<NerExample>
       }
       c += 1;
     }
-    if (options.on_epoch) options.on_epoch(epoch, PerceptronTagger(weights.Averaged(c, *counts)));
+    if (options.on_epoch) options.on_epoch(epoch, PerceptronTagger(weights.Averaged(c, *counts, *cue_table)));
   }
-  return PerceptronTagger(weights.Averaged(c, *counts));
+  return PerceptronTagger(weights.Averaged(c, *counts, *cue_table));
 }
 
 }  // namespace rasd::internal

@@ -71,8 +71,8 @@ struct NerTrainOptions {
   // They are stored in the model (frequency and article-ratio features). May
   // be empty.
   std::string_view word_counts_tsv;
-  // Cue lexicon (data/lexicons/ner_cues.tsv: `surface<TAB>cue`, '#' comments,
-  // a `surface cue` header line), stored in the model: a token whose form,
+  // Cue lexicon (data/lexicons/ner_cues.tsv: `surface<TAB>cue[<TAB>…]`, '#'
+  // comments, a `surface cue …` header line), stored in the model: a token whose form,
   // stem or form without one proclitic is listed gets the feature of its cue
   // class, its neighbours the positional variants. May be empty.
   std::string_view cues_tsv;
