@@ -72,6 +72,42 @@ struct Sentence {
   uint32_t token_count = 0;
 };
 
+enum class EntityType : uint8_t {
+  kPerson,        // PER: منتصر أبو زيد
+  kOrganization,  // ORG: وزارة الخارجية الكازاخستانية، الأمم المتحدة
+  kLocation,      // LOC: places that are not countries: الرياض، قطاع غزة
+  kGpe,           // GPE: countries and territories: جمهورية كازاخستان
+  kNorp,          // NORP: nationality adjectives: الكازاخستانية
+  kRole,          // ROLE: titles and roles: سفير دولة فلسطين، مدير إدارة …
+  kDate,          // DATE: 11 نوفمبر 2024، مساء الجمعة
+  kNumber,        // NUM: 2 مليون، عشرات الآلاف
+  kMisc,          // MISC: other named things (events, works, products)
+};
+
+// Returns "PER", "ORG", "LOC", "GPE", "NORP", "ROLE", "DATE", "NUM", "MISC".
+const char* EntityTypeName(EntityType type);
+
+struct Entity {
+  EntityType type = EntityType::kMisc;
+  Span span;                 // bytes in Document::text
+  uint32_t first_token = 0;  // tokens [first_token, first_token + token_count)
+  uint32_t token_count = 0;
+  // DATE: ISO value at its granularity ("2024-11-22", "2024-11", "2024"), or
+  // "" when a relative date has no document date to resolve against.
+  // NUM: the number in plain decimal ("2000000", "1.5").
+  std::string value;
+  std::string granularity;  // DATE: "day", "month", "year"
+  std::string qualifier;    // DATE: anchor used ("document", "absolute"); NUM: "approx", "more_than" …
+  // Actor resolution (PER, ORG, GPE, NORP, LOC): CAMEO-style country (PSE),
+  // sector (GOV) and code (PSEGOV, IGOUNO); empty when unknown.
+  std::string country;
+  std::string sector;
+  std::string code;
+  int32_t cluster = -1;            // coreference cluster (same real-world entity), or -1
+  std::vector<std::string> roles;  // PER: role phrases as written (سفير دولة فلسطين)
+  std::string source;              // what found it: "lexicon", "ner", "rule"
+};
+
 struct Document {
   std::string id;
   std::string date;  // document date, YYYY-MM-DD or empty
@@ -87,6 +123,7 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::vector<Segment> segments;
+  std::vector<Entity> entities;  // in text order
   std::vector<std::string> warnings;  // e.g. "input: 3 ill-formed UTF-8 sequences replaced by U+FFFD"
 
   std::string_view Text(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
