@@ -29,8 +29,24 @@ struct ExtractArgs {
 
 void Emit(const Document& doc, const ExtractArgs& args) {
   if (args.summary) {
-    std::printf("%s: %zu sentences, %zu tokens, %zu segments%s\n", doc.id.c_str(), doc.sentences.size(),
-                doc.tokens.size(), doc.segments.size(), doc.warnings.empty() ? "" : " (warnings)");
+    // One line per article, then its persons and organisations with their actors.
+    size_t counts[9] = {};
+    for (const Entity& e : doc.entities) ++counts[static_cast<int>(e.type)];
+    std::printf("%s: %zu sentences, %zu tokens; %zu persons, %zu organisations, %zu places, %zu countries, "
+                "%zu dates, %zu numbers%s\n",
+                doc.id.c_str(), doc.sentences.size(), doc.tokens.size(), counts[static_cast<int>(EntityType::kPerson)],
+                counts[static_cast<int>(EntityType::kOrganization)], counts[static_cast<int>(EntityType::kLocation)],
+                counts[static_cast<int>(EntityType::kGpe)], counts[static_cast<int>(EntityType::kDate)],
+                counts[static_cast<int>(EntityType::kNumber)], doc.warnings.empty() ? "" : " (warnings)");
+    for (const Entity& e : doc.entities) {
+      bool show = e.type == EntityType::kPerson || e.type == EntityType::kOrganization || e.type == EntityType::kDate;
+      if (!show) continue;
+      std::printf("  %-4s %s", EntityTypeName(e.type), e.text.c_str());
+      if (!e.code.empty()) std::printf("  [%s]", e.code.c_str());
+      if (!e.value.empty()) std::printf("  = %s", e.value.c_str());
+      if (e.cluster >= 0) std::printf("  #%d", e.cluster);
+      std::printf("\n");
+    }
     return;
   }
   JsonOptions jo;

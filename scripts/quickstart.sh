@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 echo
-echo "== rasd extract examples/*.txt"
-./build/rasd extract --summary examples/*.txt
+echo "== rasd extract --summary --date 2024-11-23 examples/*.txt"
+./build/rasd extract --summary --date 2024-11-23 examples/*.txt

@@ -89,6 +89,10 @@ const char* EntityTypeName(EntityType type);
 
 struct Entity {
   EntityType type = EntityType::kMisc;
+  // The mention as a name: proclitics (و ب ل …) are left out of `span`, and
+  // an article elided after ل is restored (للأمم المتحدة -> الأمم المتحدة),
+  // so `text` can differ from the characters of `span` by that one letter.
+  std::string text;
   Span span;                 // bytes in Document::text
   uint32_t first_token = 0;  // tokens [first_token, first_token + token_count)
   uint32_t token_count = 0;

@@ -4,7 +4,10 @@
 
 #include "base/utf8.h"
 #include "engine/builtin_data.h"
+#include "entities/entities.h"
 #include "lexicon/lexicon.h"
+#include "ner/perceptron_tagger.h"
+#include "temporal/temporal.h"
 #include "rasd/normalize.h"
 #include "segment/sentence_splitter.h"
 #include "tokenize/clitics.h"
@@ -17,6 +20,7 @@ struct Engine::Impl {
   NormalizeOptions norm_options;
   std::optional<internal::CliticSegmenter> segmenter;
   internal::Lexicon lexicon;
+  internal::PerceptronTagger tagger;
 
   Document TextLayer(std::string_view input, const AnalyzeOptions& options) const;
 };
@@ -36,6 +40,9 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   if (!lexicon.ok()) return lexicon.status();
   impl->lexicon = std::move(lexicon).value();
   for (const std::string& path : options.extra_lexicons) RASD_RETURN_IF_ERROR(impl->lexicon.AddTsvFile(path));
+  auto tagger = internal::PerceptronTagger::Load(internal::BuiltinNerModel());
+  if (!tagger.ok()) return tagger.status();
+  impl->tagger = std::move(tagger).value();
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
@@ -52,7 +59,16 @@ size_t CutPoint(std::string_view text, size_t limit) {
 }  // namespace
 
 Document Engine::Analyze(std::string_view input, const AnalyzeOptions& options) const {
-  return impl_->TextLayer(input, options);
+  Document doc = impl_->TextLayer(input, options);
+  if (options.text_only) return doc;
+  std::vector<internal::LexiconMatch> matches = impl_->lexicon.Match(doc);
+  internal::FindDatesAndNumbers(doc, impl_->lexicon, matches, &doc.entities);
+  internal::EntityResources resources{&impl_->lexicon, &impl_->tagger};
+  internal::RecognizeEntities(resources, matches, &doc);
+  for (Entity& e : doc.entities) {
+    if (e.text.empty()) e.text = std::string(doc.Text(e.span));
+  }
+  return doc;
 }
 
 size_t Engine::lexicon_size() const { return impl_->lexicon.size(); }

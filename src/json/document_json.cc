@@ -87,6 +87,32 @@ std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
     for (const Token& t : doc.tokens) tokens.push_back(TokenJson(doc, t, spans));
     out["tokens"] = std::move(tokens);
   }
+  Json entities = Json::array();
+  for (const Entity& e : doc.entities) {
+    Json je;
+    je["text"] = e.text;
+    je["type"] = EntityTypeName(e.type);
+    put_span(je, e.span);
+    if (doc.Text(e.span) != e.text) je["surface"] = std::string(doc.Text(e.span));
+    if (!e.value.empty()) {
+      // Numbers are JSON numbers; dates ISO strings.
+      if (e.type == EntityType::kNumber) {
+        je["value"] = Json::parse(e.value, nullptr, false).is_number() ? Json::parse(e.value) : Json(e.value);
+      } else {
+        je["value"] = e.value;
+      }
+    }
+    if (!e.granularity.empty()) je["granularity"] = e.granularity;
+    if (!e.qualifier.empty()) je["qualifier"] = e.qualifier;
+    if (!e.country.empty()) je["country"] = e.country;
+    if (!e.sector.empty()) je["sector"] = e.sector;
+    if (!e.code.empty()) je["code"] = e.code;
+    if (e.cluster >= 0) je["cluster"] = e.cluster;
+    if (!e.roles.empty()) je["roles"] = e.roles;
+    je["source"] = e.source;
+    entities.push_back(std::move(je));
+  }
+  out["entities"] = std::move(entities);
   out["warnings"] = doc.warnings;
   return Dump(out, options.indent);
 }

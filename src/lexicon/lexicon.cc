@@ -39,8 +39,10 @@ constexpr char kWordSep = '\x1f';
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال  Al
 
 // Drops the article ال from a folded word that is long enough to carry it.
-std::string_view StripArticle(std::string_view w) {
-  if (w.size() >= kArticle.size() + 4 && w.starts_with(kArticle)) w.remove_prefix(kArticle.size());
+// `norm` is the same word before alef folding: ألفان folds to الفان but has
+// no article, so only a bare alef + lam in `norm` counts.
+std::string_view StripArticle(std::string_view norm, std::string_view w) {
+  if (w.size() >= kArticle.size() + 4 && norm.starts_with(kArticle)) w.remove_prefix(kArticle.size());
   return w;
 }
 
@@ -216,7 +218,7 @@ namespace {
 
 // Tokenises `text` like a document (no clitic splitting) and returns the
 // folded words.
-std::vector<std::string> FoldedWords(std::string_view text) {
+std::vector<std::pair<std::string, std::string>> NormAndFoldedWords(std::string_view text) {
   Document doc;
   doc.text = std::string(text);
   NormalizedText n = Normalize(doc.text, SegmenterNormalizeOptions());
@@ -224,19 +226,19 @@ std::vector<std::string> FoldedWords(std::string_view text) {
   doc.norm_to_text = std::move(n.to_orig);
   doc.folded = FoldForMatching(doc.norm);
   Tokenize(nullptr, &doc);
-  std::vector<std::string> words;
-  for (const Token& t : doc.tokens) words.emplace_back(doc.Folded(t.norm));
+  std::vector<std::pair<std::string, std::string>> words;
+  for (const Token& t : doc.tokens) words.emplace_back(doc.Norm(t.norm), doc.Folded(t.norm));
   return words;
 }
 
 }  // namespace
 
 std::string Lexicon::KeyOf(std::string_view surface) {
-  std::vector<std::string> words = FoldedWords(surface);
+  auto words = NormAndFoldedWords(surface);
   std::string key;
   for (size_t i = 0; i < words.size(); ++i) {
     if (i > 0) key.push_back(kWordSep);
-    key += i == 0 ? std::string(StripArticle(words[i])) : words[i];
+    key += i == 0 ? std::string(StripArticle(words[i].first, words[i].second)) : words[i].second;
   }
   return key;
 }
@@ -257,7 +259,8 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
   auto fail = [&](uint32_t line, const std::string& what) {
     return InvalidArgumentError(name + ":" + std::to_string(line) + ": " + what);
   };
-  if (kind == "segmenter_guard") return Status::Ok();  // the segmenter's own list
+  // Lists owned by one component (the segmenter, the NER model), not entities.
+  if (kind == "segmenter_guard" || kind == "ner_cues") return Status::Ok();
   const KindSpec* spec = nullptr;
   for (const KindSpec& s : KindSpecs()) {
     if (kind == s.name) spec = &s;
@@ -424,51 +427,69 @@ StatusOr<Lexicon> Lexicon::FromBlob(std::string_view blob) {
   return lex;
 }
 
-std::vector<LexiconMatch> Lexicon::Match(const Document& doc) const {
-  std::vector<LexiconMatch> out;
+LexiconMatch Lexicon::MatchAt(const Document& doc, uint32_t i, uint32_t limit) const {
   const auto& toks = doc.tokens;
   const std::string_view folded(doc.folded);
-  auto word = [&](uint32_t i) { return folded.substr(toks[i].norm.begin, toks[i].norm.size()); };
-  for (uint32_t i = 0; i < toks.size();) {
-    const Token& t = toks[i];
-    if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) {
+  auto word = [&](uint32_t k) { return folded.substr(toks[k].norm.begin, toks[k].norm.size()); };
+  LexiconMatch result{i, 0, {}};
+  limit = std::min<uint32_t>(limit, static_cast<uint32_t>(toks.size()));
+  if (i >= limit) return result;
+  const Token& t = toks[i];
+  if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) return result;
+  // Forms the first word may take: the whole token, the token without its
+  // proclitics, and after ل the article's ل (لل = ل + ال).
+  // A word that starts with a bare alef + lam is tried with and without the
+  // article (المانيا may be ألمانيا written without hamza).
+  const std::string_view norm(doc.norm);
+  std::string_view forms[5];
+  int nforms = 0;
+  auto add_forms = [&](uint32_t begin, uint32_t end) {
+    std::string_view w = folded.substr(begin, end - begin);
+    std::string_view stripped = StripArticle(norm.substr(begin, end - begin), w);
+    forms[nforms++] = stripped;
+    if (stripped.size() != w.size()) forms[nforms++] = w;
+  };
+  add_forms(t.norm.begin, t.norm.end);
+  if (t.segment_count > 1 && doc.segments[t.first_segment].kind == SegmentKind::kProclitic) {
+    const Segment& stem = doc.segments[t.stem()];
+    std::string_view rest = folded.substr(stem.norm.begin, t.norm.end - stem.norm.begin);
+    add_forms(stem.norm.begin, t.norm.end);
+    const Segment& last_pro = doc.segments[t.stem() - 1];
+    if (nforms < 5 && folded.substr(last_pro.norm.begin, last_pro.norm.size()) == "\xD9\x84" &&
+        rest.starts_with("\xD9\x84") && rest.size() >= 6) {
+      forms[nforms++] = rest.substr(2);
+    }
+  }
+  uint32_t best_len = 0, best_node = 0;
+  for (int f = 0; f < nforms; ++f) {
+    uint32_t node = impl_->Child(0, forms[f]);
+    for (uint32_t j = i; node != 0;) {
+      if (!impl_->node_entries[node].empty() && j - i + 1 > best_len) {
+        best_len = j - i + 1;
+        best_node = node;
+      }
+      if (++j >= limit) break;
+      node = impl_->Child(node, word(j));
+    }
+  }
+  if (best_len > 0) {
+    result.token_count = best_len;
+    result.entries = impl_->node_entries[best_node];
+  }
+  return result;
+}
+
+std::vector<LexiconMatch> Lexicon::Match(const Document& doc) const {
+  std::vector<LexiconMatch> out;
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  for (uint32_t i = 0; i < n;) {
+    LexiconMatch m = MatchAt(doc, i, n);
+    if (m.token_count == 0) {
       ++i;
       continue;
     }
-    // Forms the first word may take: the whole token, the token without its
-    // proclitics, and after ل the article's ل (لل = ل + ال).
-    std::string_view forms[4];
-    int nforms = 0;
-    std::string_view whole = word(i);
-    forms[nforms++] = StripArticle(whole);
-    if (t.segment_count > 1 && doc.segments[t.first_segment].kind == SegmentKind::kProclitic) {
-      const Segment& stem = doc.segments[t.stem()];
-      std::string_view rest = folded.substr(stem.norm.begin, t.norm.end - stem.norm.begin);
-      forms[nforms++] = StripArticle(rest);
-      const Segment& last_pro = doc.segments[t.stem() - 1];
-      if (folded.substr(last_pro.norm.begin, last_pro.norm.size()) == "\xD9\x84" && rest.starts_with("\xD9\x84") &&
-          rest.size() >= 6) {
-        forms[nforms++] = rest.substr(2);
-      }
-    }
-    uint32_t best_len = 0, best_node = 0;
-    for (int f = 0; f < nforms; ++f) {
-      uint32_t node = impl_->Child(0, forms[f]);
-      for (uint32_t j = i; node != 0;) {
-        if (!impl_->node_entries[node].empty() && j - i + 1 > best_len) {
-          best_len = j - i + 1;
-          best_node = node;
-        }
-        if (++j >= toks.size()) break;
-        node = impl_->Child(node, word(j));
-      }
-    }
-    if (best_len == 0) {
-      ++i;
-      continue;
-    }
-    out.push_back(LexiconMatch{i, best_len, impl_->node_entries[best_node]});
-    i += best_len;
+    i += m.token_count;
+    out.push_back(std::move(m));
   }
   return out;
 }

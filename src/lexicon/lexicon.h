@@ -82,6 +82,10 @@ class Lexicon {
   // non-overlapping. Thread-safe.
   std::vector<LexiconMatch> Match(const Document& doc) const;
 
+  // The longest phrase starting at token `first` and ending at or before
+  // token `limit` (token_count 0 when none).
+  LexiconMatch MatchAt(const Document& doc, uint32_t first, uint32_t limit) const;
+
   // Looks up a phrase given as text (tokenised like documents).
   std::vector<uint32_t> Lookup(std::string_view phrase) const;
 

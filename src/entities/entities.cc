@@ -1,0 +1,675 @@
+#include "entities/entities.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "rasd/normalize.h"
+
+namespace rasd {
+
+const char* EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "PER";
+    case EntityType::kOrganization: return "ORG";
+    case EntityType::kLocation: return "LOC";
+    case EntityType::kGpe: return "GPE";
+    case EntityType::kNorp: return "NORP";
+    case EntityType::kRole: return "ROLE";
+    case EntityType::kDate: return "DATE";
+    case EntityType::kNumber: return "NUM";
+    case EntityType::kMisc: return "MISC";
+  }
+  return "MISC";
+}
+
+namespace internal {
+namespace {
+
+// What a lexicon phrase is, for entity building (one per match, by priority).
+enum class Cat : uint8_t { kNone, kOrg, kCountry, kGovBody, kRole, kNisba, kPlace, kHonorific, kFunction, kTime, kOther };
+
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";        // ال
+constexpr std::string_view kWaw = "\xD9\x88";                     // و
+constexpr std::string_view kLadaa = "\xD9\x84\xD8\xAF\xD9\x8A";  // لدي (لدى folded): posted to
+constexpr std::string_view kFi = "\xD9\x81\xD9\x8A";              // في
+constexpr std::string_view kBeh = "\xD8\xA8";                     // ب
+
+Cat CategoryOf(const LexEntry& e) {
+  switch (e.type) {
+    case EntryType::kOrganization: return Cat::kOrg;
+    case EntryType::kCountry: return Cat::kCountry;
+    case EntryType::kGovBody: return Cat::kGovBody;
+    case EntryType::kRole: return e.kind == "modifier" ? Cat::kOther : Cat::kRole;
+    case EntryType::kNisba: return Cat::kNisba;
+    case EntryType::kPlace: return Cat::kPlace;
+    case EntryType::kHonorific: return Cat::kHonorific;
+    case EntryType::kMonth:
+    case EntryType::kWeekday:
+    case EntryType::kTemporal:
+    case EntryType::kNumber: return Cat::kTime;
+    case EntryType::kCue: return e.kind == "function_words" ? Cat::kFunction : Cat::kOther;
+  }
+  return Cat::kOther;
+}
+
+struct Phrase {
+  uint32_t first = 0, end = 0;  // tokens
+  Cat cat = Cat::kNone;
+  const LexEntry* entry = nullptr;  // the entry of that category
+};
+
+// A role phrase with what is attached to it: سفير دولة فلسطين، السكرتير الثاني
+// في السفارة الفلسطينية، وزير الخارجية الأردني، مدير إدارة … في وزارة الخارجية الكازاخستانية.
+struct RolePhrase {
+  uint32_t first = 0, end = 0;   // the role words with a directly attached country or nisba
+  uint32_t chain_end = 0;        // end of everything attached (في + organisation, لدى + country)
+  std::string sector, rank, head;
+  std::string country;           // the role holder's country
+  std::string posted_to;         // لدى X
+  bool has_nisba = false;        // السفير الفلسطيني: nominal mention by nationality
+  bool coordinated = false;      // starts with و (a second role of the same person)
+};
+
+struct PersonMention {
+  uint32_t first = 0, end = 0;   // name tokens, or the role phrase for nominal mentions
+  bool named = true;
+  std::vector<int> roles;        // indices into roles
+  std::string country, sector;
+  int cluster = -1;
+};
+
+class Recognizer {
+ public:
+  Recognizer(const EntityResources& res, const std::vector<LexiconMatch>& matches, Document* doc)
+      : res_(res), doc_(doc), n_(static_cast<uint32_t>(doc->tokens.size())) {
+    phrase_of_.assign(n_, -1);
+    taken_.assign(n_, false);
+    for (const Entity& e : doc->entities) {
+      for (uint32_t t = e.first_token; t < e.first_token + e.token_count && t < n_; ++t) taken_[t] = true;
+    }
+    for (const LexiconMatch& m : matches) {
+      Phrase p{m.first_token, m.first_token + m.token_count, Cat::kNone, nullptr};
+      for (uint32_t id : m.entries) {
+        const LexEntry& e = res.lexicon->entry(id);
+        Cat c = CategoryOf(e);
+        if (p.cat == Cat::kNone || c < p.cat) {
+          p.cat = c;
+          p.entry = &e;
+        }
+      }
+      for (uint32_t t = p.first; t < p.end; ++t) phrase_of_[t] = static_cast<int>(phrases_.size());
+      phrases_.push_back(p);
+    }
+    sentence_of_.assign(n_, 0);
+    for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+      const Sentence& sent = doc->sentences[s];
+      for (uint32_t t = sent.first_token; t < sent.first_token + sent.token_count; ++t) sentence_of_[t] = s;
+    }
+  }
+
+  void Run() {
+    FindRoles();
+    FindPersons();
+    ResolvePersons();
+    FindNominalMentions();
+    Cluster();
+    EmitAll();
+    std::stable_sort(doc_->entities.begin(), doc_->entities.end(), [](const Entity& a, const Entity& b) {
+      return a.span.begin < b.span.begin || (a.span.begin == b.span.begin && a.span.end > b.span.end);
+    });
+  }
+
+ private:
+  const Phrase* PhraseAt(uint32_t t) const { return t < n_ && phrase_of_[t] >= 0 ? &phrases_[phrase_of_[t]] : nullptr; }
+  const Phrase* PhraseStartingAt(uint32_t t) const {
+    const Phrase* p = PhraseAt(t);
+    return p && p->first == t ? p : nullptr;
+  }
+  std::string_view Folded(uint32_t t) const { return doc_->Folded(doc_->tokens[t].norm); }
+  bool IsPunct(uint32_t t, std::string_view p) const {
+    return t < n_ && doc_->tokens[t].kind == TokenKind::kPunctuation && doc_->Norm(doc_->tokens[t].norm) == p;
+  }
+  bool IsComma(uint32_t t) const { return IsPunct(t, "\xD8\x8C") || IsPunct(t, ","); }
+  bool SameSentence(uint32_t a, uint32_t b) const { return a < n_ && b < n_ && sentence_of_[a] == sentence_of_[b]; }
+  // The first segment of token t is the conjunction و.
+  bool StartsWithWaw(uint32_t t) const {
+    const Token& tok = doc_->tokens[t];
+    if (tok.segment_count < 2) return false;
+    const Segment& s = doc_->segments[tok.first_segment];
+    return s.kind == SegmentKind::kProclitic && doc_->Norm(s.norm) == kWaw;
+  }
+  // The word of token t without its proclitics, folded.
+  std::string_view Stem(uint32_t t) const {
+    const Token& tok = doc_->tokens[t];
+    const Segment& s = doc_->segments[tok.stem()];
+    return std::string_view(doc_->folded).substr(s.norm.begin, tok.norm.end - s.norm.begin);
+  }
+  std::string CountryOf(const Phrase& p) const {
+    if (!p.entry) return "";
+    if (p.cat == Cat::kCountry || p.cat == Cat::kNisba) return p.entry->code;
+    if (p.cat == Cat::kOrg) return p.entry->country;
+    return "";
+  }
+
+  // Organisations built from a government body and a country or nisba
+  // (وزارة الخارجية الكازاخستانية → KAZGOV): the body's phrase index -> country phrase index.
+  bool HasProclitic(uint32_t t) const {
+    const Token& tok = doc_->tokens[t];
+    return tok.segment_count > 1 && doc_->segments[tok.first_segment].kind == SegmentKind::kProclitic;
+  }
+
+  // A country or nisba directly attached to a phrase: an adjective or the
+  // second term of a construct, so never behind و or a preposition.
+  const Phrase* AttachedCountry(uint32_t end, uint32_t sentence_token) const {
+    const Phrase* next = PhraseStartingAt(end);
+    if (next && (next->cat == Cat::kNisba || next->cat == Cat::kCountry) && SameSentence(sentence_token, next->first) &&
+        !HasProclitic(next->first)) {
+      return next;
+    }
+    return nullptr;
+  }
+
+  int AttachedCountryPhrase(const Phrase& body) const {
+    const Phrase* next = AttachedCountry(body.end, body.first);
+    if (next != nullptr) {
+      return phrase_of_[body.end];
+    }
+    return -1;
+  }
+
+  void FindRoles() {
+    for (size_t i = 0; i < phrases_.size(); ++i) {
+      const Phrase& p = phrases_[i];
+      if (p.cat != Cat::kRole) continue;
+      RolePhrase r;
+      r.first = p.first;
+      r.end = r.chain_end = p.end;
+      r.sector = p.entry->sector;
+      r.rank = p.entry->kind;
+      r.head = std::string(Lexicon::KeyOf(p.entry->surface));
+      r.coordinated = StartsWithWaw(p.first);
+      // A country or nisba right after the role is the holder's country.
+      if (const Phrase* next = AttachedCountry(p.end, p.first)) {
+        r.country = next->entry->code;
+        r.has_nisba = next->cat == Cat::kNisba;
+        r.end = r.chain_end = next->end;
+      }
+      // Further attachments in a short window: في/ب + organisation with a
+      // country, or لدى + country (where a diplomat is posted).
+      for (uint32_t t = r.end; t < n_ && t < r.end + 9 && SameSentence(p.first, t);) {
+        if (doc_->tokens[t].kind == TokenKind::kPunctuation) break;
+        const Phrase* q = PhraseStartingAt(t);
+        if (q && (q->cat == Cat::kRole || q->cat == Cat::kHonorific) && !StartsWithWaw(t)) break;
+        if (q && q->cat == Cat::kRole) break;  // a coordinated role: its own phrase
+        bool after_prep = t > 0 && (Folded(t - 1) == kFi || Folded(t - 1) == kLadaa);
+        bool fused_prep = doc_->tokens[t].segment_count > 1 &&
+                          doc_->Folded(doc_->segments[doc_->tokens[t].first_segment].norm) == kBeh;
+        if (q && (q->cat == Cat::kOrg || q->cat == Cat::kGovBody) && (after_prep || fused_prep)) {
+          std::string c = CountryOf(*q);
+          if (q->cat == Cat::kGovBody) {
+            int cp = AttachedCountryPhrase(*q);
+            if (cp >= 0) c = CountryOf(phrases_[cp]);
+            uint32_t end = cp >= 0 ? phrases_[cp].end : q->end;
+            if (!c.empty() && r.country.empty()) r.country = c;
+            r.chain_end = end;
+            t = end;
+            if (!c.empty()) break;
+            continue;
+          }
+          if (!c.empty() && r.country.empty()) r.country = c;
+          r.chain_end = q->end;
+          break;
+        }
+        if (q && q->cat == Cat::kCountry && t > 0 && Folded(t - 1) == kLadaa) {
+          r.posted_to = q->entry->code;
+          r.chain_end = q->end;
+          break;
+        }
+        t = q ? q->end : t + 1;
+      }
+      roles_.push_back(r);
+    }
+  }
+
+  // Is token t a possible part of a person's name?
+  bool NameToken(uint32_t t) const {
+    const Token& tok = doc_->tokens[t];
+    if (tok.kind != TokenKind::kWord && tok.kind != TokenKind::kLatin) return false;
+    if (taken_[t]) return false;
+    if (const Phrase* p = PhraseAt(t)) {
+      switch (p->cat) {
+        case Cat::kOrg: case Cat::kCountry: case Cat::kGovBody: case Cat::kRole: case Cat::kNisba:
+        case Cat::kPlace: case Cat::kHonorific: case Cat::kFunction:
+          return false;
+        case Cat::kTime:
+          // الجمعة is a day; جمعة without the article is a name.
+          if (Folded(t).starts_with(kArticle)) return false;
+          break;
+        default:
+          break;
+      }
+    }
+    return true;
+  }
+
+  // Extends a name from `start` over name tokens (at most 5 in all).
+  uint32_t ExtendName(uint32_t start, uint32_t limit) const {
+    uint32_t j = start;
+    while (j < n_ && j < limit && j - start < 5 && SameSentence(start, j) && NameToken(j)) {
+      if (j > start && StartsWithWaw(j)) break;  // و starts a new conjunct
+      ++j;
+    }
+    return j;
+  }
+
+  void AddPersonSpan(uint32_t first, uint32_t end) {
+    if (end <= first) return;
+    for (PersonMention& m : persons_) {
+      if (m.named && first < m.end && m.first < end) {  // overlap: merge
+        m.first = std::min(m.first, first);
+        m.end = std::max(m.end, end);
+        return;
+      }
+    }
+    PersonMention m;
+    m.first = first;
+    m.end = end;
+    persons_.push_back(m);
+  }
+
+  void FindPersons() {
+    // The statistical tagger's persons, trimmed at lexicon words it ran into.
+    if (res_.tagger != nullptr) {
+      std::vector<std::string_view> words;
+      std::vector<uint8_t> tags;
+      for (const Sentence& s : doc_->sentences) {
+        words.clear();
+        for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
+          words.push_back(doc_->Text(doc_->tokens[t].span));
+        }
+        res_.tagger->Tag(words, {}, &tags);
+        for (uint32_t k = 0; k < words.size(); ++k) {
+          uint8_t tag = tags[k];
+          if (tag != kNerBPers && tag != kNerBOrg && tag != kNerBLoc && tag != kNerBMisc) continue;
+          uint32_t e = k + 1;
+          while (e < words.size() && tags[e] == tag + 1) ++e;
+          uint32_t first = s.first_token + k, end = s.first_token + e;
+          if (tag == kNerBPers) {
+            uint32_t name_end = ExtendName(first, end);
+            // Names seldom start with the article: الدائمة للشعب is no person
+            // unless a title or role stands right before it.
+            bool context = first > 0 && PhraseAt(first - 1) &&
+                           (PhraseAt(first - 1)->cat == Cat::kRole || PhraseAt(first - 1)->cat == Cat::kHonorific);
+            if (Stem(first).starts_with(kArticle) && !context) name_end = first;
+            AddPersonSpan(first, name_end);
+          } else {
+            ner_spans_.push_back({first, end, tag});
+          }
+          k = e - 1;
+        }
+      }
+    }
+    // Honorific + name: السيد روان جمعة بيك، د. منتصر أبو زيد.
+    for (const Phrase& p : phrases_) {
+      if (p.cat != Cat::kHonorific) continue;
+      if (Stem(p.first).starts_with(kArticle) && !NormalizeKey(p.entry->surface).starts_with(kArticle)) continue;
+      uint32_t start = p.end;
+      uint32_t end = ExtendName(start, n_);
+      if (end > start && SameSentence(p.first, start)) AddPersonSpan(start, end);
+    }
+    std::sort(persons_.begin(), persons_.end(), [](const PersonMention& a, const PersonMention& b) {
+      return a.first < b.first;
+    });
+    // A role followed by (the end of) a name already met: السفير المنصوري.
+    size_t named = persons_.size();
+    for (const RolePhrase& r : roles_) {
+      uint32_t t = r.end;
+      if (t >= n_ || !NameToken(t)) continue;
+      bool known = false;
+      for (size_t i = 0; i < named && !known; ++i) {
+        const PersonMention& p = persons_[i];
+        if (p.first >= t) break;
+        for (uint32_t k = p.first; k < p.end && !known; ++k) known = Stem(k) == Stem(t);
+      }
+      bool already = false;
+      for (const PersonMention& p : persons_) already |= t >= p.first && t < p.end;
+      if (known && !already) AddPersonSpan(t, t + 1);
+    }
+    std::sort(persons_.begin(), persons_.end(), [](const PersonMention& a, const PersonMention& b) {
+      return a.first < b.first;
+    });
+  }
+
+  // Nominal mentions: a role that belongs to no named person, with a
+  // nationality (السفير الفلسطيني) or bare (السفير); Cluster() links them.
+  void FindNominalMentions() {
+    std::vector<bool> attached(roles_.size(), false);
+    for (const PersonMention& m : persons_) {
+      for (int i : m.roles) attached[i] = true;
+    }
+    for (size_t i = 0; i < roles_.size(); ++i) {
+      const RolePhrase& r = roles_[i];
+      if (attached[i]) continue;
+      bool name_follows = false;
+      for (const PersonMention& m : persons_) name_follows |= m.first >= r.end && m.first <= r.end + 1;
+      if (name_follows) continue;
+      PersonMention m;
+      m.first = r.first;
+      m.end = r.end;
+      m.named = false;
+      m.roles.push_back(static_cast<int>(i));
+      SetActor(m);
+      nominal_.push_back(m);
+    }
+  }
+
+  // Attaches role phrases to each named person: before the name (a chain of
+  // roles joined by و, with لدى clauses, commas and honorifics between) and
+  // after it (an apposition: name، role …).
+  void ResolvePersons() {
+    for (PersonMention& m : persons_) {
+      // Backwards.
+      uint32_t pos = m.first;
+      while (pos > 0) {
+        uint32_t t = pos - 1;
+        if (const Phrase* p = PhraseAt(t); p && p->cat == Cat::kHonorific && p->end == pos) {
+          pos = p->first;
+          continue;
+        }
+        if (IsComma(t)) {
+          pos = t;
+          continue;
+        }
+        break;
+      }
+      for (int guard = 0; guard < 4; ++guard) {
+        int found = -1;
+        for (size_t i = 0; i < roles_.size(); ++i) {
+          if ((roles_[i].chain_end == pos || roles_[i].end == pos) && SameSentence(roles_[i].first, m.first)) {
+            found = static_cast<int>(i);
+          }
+        }
+        if (found < 0) break;
+        m.roles.insert(m.roles.begin(), found);
+        if (!roles_[found].coordinated) break;
+        pos = roles_[found].first;
+      }
+      // Forwards: name، role و role …
+      pos = m.end;
+      if (IsComma(pos)) ++pos;
+      for (int guard = 0; guard < 4; ++guard) {
+        int found = -1;
+        for (size_t i = 0; i < roles_.size(); ++i) {
+          if (roles_[i].first == pos && SameSentence(pos, m.first)) found = static_cast<int>(i);
+        }
+        if (found < 0) break;
+        if (std::find(m.roles.begin(), m.roles.end(), found) == m.roles.end()) m.roles.push_back(found);
+        pos = roles_[found].chain_end;
+        if (pos < n_ && !StartsWithWaw(pos)) {
+          // Another role joined by و continues the apposition; anything else ends it.
+          bool next_is_role = false;
+          for (const RolePhrase& r : roles_) next_is_role |= r.first == pos && r.coordinated;
+          if (!next_is_role) break;
+        }
+      }
+      SetActor(m);
+    }
+  }
+
+  void SetActor(PersonMention& m) const {
+    for (int i : m.roles) {
+      const RolePhrase& r = roles_[i];
+      if (m.country.empty() && !r.country.empty()) m.country = r.country;
+      if (m.sector.empty() && !r.sector.empty()) m.sector = r.sector;
+    }
+  }
+
+  bool SameName(const PersonMention& later, const PersonMention& earlier) const {
+    // Every word of the later name appears, in order and contiguously, in the earlier one.
+    uint32_t len = later.end - later.first;
+    uint32_t elen = earlier.end - earlier.first;
+    if (len == 0 || len > elen) return false;
+    for (uint32_t off = 0; off + len <= elen; ++off) {
+      bool all = true;
+      for (uint32_t k = 0; k < len && all; ++k) all = Stem(later.first + k) == Stem(earlier.first + off + k);
+      if (all) return true;
+    }
+    return false;
+  }
+
+  void Cluster() {
+    // Named persons: a later name that repeats (part of) an earlier one joins it.
+    for (size_t i = 0; i < persons_.size(); ++i) {
+      for (size_t j = 0; j < i && persons_[i].cluster < 0; ++j) {
+        if (SameName(persons_[i], persons_[j])) persons_[i].cluster = persons_[j].cluster;
+      }
+      if (persons_[i].cluster < 0) persons_[i].cluster = next_cluster_++;
+    }
+    // Each cluster's actor: the first mention that has one.
+    std::vector<std::pair<std::string, std::string>> actor(next_cluster_);
+    for (const PersonMention& m : persons_) {
+      auto& a = actor[m.cluster];
+      if (a.first.empty() && !m.country.empty()) a.first = m.country;
+      if (a.second.empty() && !m.sector.empty()) a.second = m.sector;
+    }
+    for (PersonMention& m : persons_) {
+      if (m.country.empty()) m.country = actor[m.cluster].first;
+      if (m.sector.empty()) m.sector = actor[m.cluster].second;
+    }
+    // Nominal mentions: a role with a nationality joins the person of that
+    // country holding the same role (or the first one named, for a generic
+    // "official"); a bare role joins the one person holding it.
+    for (PersonMention& m : nominal_) {
+      const RolePhrase& r = roles_[m.roles[0]];
+      int best = -1, same_head = -1, count_head = 0;
+      for (const PersonMention& p : persons_) {
+        if (p.first > m.first) break;
+        bool has_rank = false, has_head = false;
+        for (int i : p.roles) {
+          has_rank |= roles_[i].rank == r.rank;
+          has_head |= roles_[i].head == r.head;
+        }
+        if (!r.country.empty()) {
+          if (p.country != r.country) continue;
+          if (best < 0 && (r.rank == "generic" || has_rank)) best = p.cluster;
+        }
+        if (has_head && (r.country.empty() || p.country == r.country)) {
+          if (same_head != p.cluster) ++count_head;
+          if (same_head < 0) same_head = p.cluster;
+        }
+      }
+      if (!r.country.empty()) {
+        // A generic word (المسؤول الكازاخستاني) means the most prominent
+        // person of that country: the first one named.
+        m.cluster = same_head >= 0 && r.rank != "generic" ? same_head : best;
+      } else if (count_head == 1) {
+        m.cluster = same_head;
+      }
+      if (m.cluster >= 0) {
+        for (const PersonMention& p : persons_) {
+          if (p.cluster == m.cluster) {
+            if (m.country.empty()) m.country = p.country;
+            if (m.sector.empty()) m.sector = p.sector;
+          }
+        }
+      }
+    }
+  }
+
+  Span SpanOf(uint32_t first, uint32_t end) const {
+    return Span{doc_->tokens[first].span.begin, doc_->tokens[end - 1].span.end};
+  }
+
+  bool Free(uint32_t first, uint32_t end) const {
+    for (uint32_t t = first; t < end; ++t) {
+      if (taken_[t]) return false;
+    }
+    return true;
+  }
+
+  Entity& Add(EntityType type, uint32_t first, uint32_t end, const char* source,
+              const LexEntry* entry = nullptr) {
+    for (uint32_t t = first; t < end; ++t) taken_[t] = true;
+    Entity e;
+    e.type = type;
+    e.first_token = first;
+    e.token_count = end - first;
+    e.span = SpanOf(first, end);
+    // Leave proclitics out: وبكازاخستان -> كازاخستان.
+    const Token& tok = doc_->tokens[first];
+    bool restore_article = false;
+    if (tok.segment_count > 1 && doc_->segments[tok.first_segment].kind == SegmentKind::kProclitic &&
+        tok.stem() > tok.first_segment) {
+      const Segment& stem = doc_->segments[tok.stem()];
+      const Segment& last_pro = doc_->segments[tok.stem() - 1];
+      e.span.begin = stem.span.begin;
+      // ل + ال is written لل: the stem (لأمم) matched only without its ل.
+      std::string_view stem_word = doc_->Folded(Span{stem.norm.begin, tok.norm.end});
+      std::string key = Lexicon::KeyOf(entry ? entry->surface : "");
+      std::string_view first_key = std::string_view(key).substr(0, key.find('\x1f'));
+      restore_article = entry != nullptr && doc_->Folded(last_pro.norm) == "\xD9\x84" &&
+                        stem_word.starts_with("\xD9\x84") && stem_word.substr(2) == first_key;
+    }
+    e.text = restore_article ? "\xD8\xA7" + std::string(doc_->Text(e.span)) : std::string(doc_->Text(e.span));
+    e.source = source;
+    doc_->entities.push_back(std::move(e));
+    return doc_->entities.back();
+  }
+
+  // Organisations and countries named inside a longer organisation name
+  // (اللجنة الثانية للأمم المتحدة holds الأمم المتحدة) are entities too.
+  void AddNested(const Phrase& outer) {
+    for (uint32_t t = outer.first + 1; t < outer.end; ++t) {
+      LexiconMatch m = res_.lexicon->MatchAt(*doc_, t, outer.end);
+      if (m.token_count == 0) continue;
+      for (uint32_t id : m.entries) {
+        const LexEntry& e = res_.lexicon->entry(id);
+        if (e.type != EntryType::kOrganization && e.type != EntryType::kCountry) continue;
+        std::vector<bool> saved = taken_;
+        Entity& inner = Add(e.type == EntryType::kOrganization ? EntityType::kOrganization : EntityType::kGpe, t,
+                            t + m.token_count, "lexicon", &e);
+        taken_ = std::move(saved);
+        inner.code = e.code;
+        inner.country = e.type == EntryType::kCountry ? e.code : e.country;
+        inner.sector = e.sector;
+        break;
+      }
+      t += m.token_count - 1;
+    }
+  }
+
+  static std::string Code(const std::string& country, const std::string& sector) {
+    if (country.empty()) return "";
+    return country + sector;
+  }
+
+  void EmitAll() {
+    for (const PersonMention& m : persons_) {
+      if (!Free(m.first, m.end)) continue;
+      Entity& e = Add(EntityType::kPerson, m.first, m.end, "ner");
+      e.country = m.country;
+      e.sector = m.sector;
+      e.code = Code(m.country, m.sector);
+      e.cluster = m.cluster;
+      for (int i : m.roles) e.roles.emplace_back(doc_->Text(SpanOf(roles_[i].first, roles_[i].end)));
+    }
+    for (const PersonMention& m : nominal_) {
+      if (m.cluster < 0) continue;  // unresolved: stays a ROLE (السكان العرب)
+      if (!Free(m.first, m.end)) continue;
+      Entity& e = Add(EntityType::kPerson, m.first, m.end, "rule");
+      e.country = m.country;
+      e.sector = m.sector;
+      e.code = Code(m.country, m.sector);
+      e.cluster = m.cluster;
+      e.roles.push_back(e.text);
+    }
+    for (const RolePhrase& r : roles_) {
+      // Roles are shown without a following country (that is its own GPE entity).
+      uint32_t end = r.has_nisba ? r.end : phrases_[phrase_of_[r.first]].end;
+      if (!Free(r.first, end)) continue;
+      Entity& e = Add(EntityType::kRole, r.first, end, "lexicon", phrases_[phrase_of_[r.first]].entry);
+      e.sector = r.sector;
+      e.country = r.country;
+      e.code = Code(r.country, r.sector);
+    }
+    for (size_t i = 0; i < phrases_.size(); ++i) {
+      const Phrase& p = phrases_[i];
+      if (!Free(p.first, p.end) || p.entry == nullptr) continue;
+      switch (p.cat) {
+        case Cat::kGovBody: {
+          int cp = AttachedCountryPhrase(p);
+          uint32_t end = cp >= 0 ? phrases_[cp].end : p.end;
+          if (!Free(p.first, end)) break;
+          Entity& e = Add(EntityType::kOrganization, p.first, end, "lexicon", p.entry);
+          e.sector = p.entry->sector;
+          if (cp >= 0) e.country = CountryOf(phrases_[cp]);
+          e.code = Code(e.country, e.sector);
+          break;
+        }
+        case Cat::kOrg: {
+          Entity& e = Add(EntityType::kOrganization, p.first, p.end, "lexicon", p.entry);
+          e.code = p.entry->code;
+          e.country = p.entry->country;
+          e.sector = p.entry->sector;
+          AddNested(p);
+          break;
+        }
+        case Cat::kCountry: {
+          Entity& e = Add(EntityType::kGpe, p.first, p.end, "lexicon", p.entry);
+          e.country = e.code = p.entry->code;
+          break;
+        }
+        case Cat::kNisba: {
+          Entity& e = Add(EntityType::kNorp, p.first, p.end, "lexicon", p.entry);
+          e.country = e.code = p.entry->code;
+          break;
+        }
+        case Cat::kPlace: {
+          // A place followed by a nisba of its country is one name (الجولان السوري المحتل).
+          Entity& e = Add(EntityType::kLocation, p.first, p.end, "lexicon", p.entry);
+          e.country = p.entry->country;
+          if (p.entry->extra == "metonym" && !e.country.empty()) e.sector = "GOV";
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    for (const auto& [first, end, tag] : ner_spans_) {
+      if (!Free(first, end)) continue;
+      EntityType type = tag == kNerBOrg ? EntityType::kOrganization
+                        : tag == kNerBLoc ? EntityType::kLocation
+                                          : EntityType::kMisc;
+      Add(type, first, end, "ner");
+    }
+  }
+
+  struct NerSpan {
+    uint32_t first, end;
+    uint8_t tag;
+  };
+
+  const EntityResources& res_;
+  Document* doc_;
+  uint32_t n_;
+  std::vector<Phrase> phrases_;
+  std::vector<int> phrase_of_;
+  std::vector<bool> taken_;
+  std::vector<uint32_t> sentence_of_;
+  std::vector<RolePhrase> roles_;
+  std::vector<PersonMention> persons_;
+  std::vector<PersonMention> nominal_;
+  std::vector<NerSpan> ner_spans_;
+  int next_cluster_ = 0;
+};
+
+}  // namespace
+
+void RecognizeEntities(const EntityResources& resources, const std::vector<LexiconMatch>& matches, Document* doc) {
+  if (resources.lexicon == nullptr || doc->tokens.empty()) return;
+  Recognizer(resources, matches, doc).Run();
+}
+
+}  // namespace internal
+}  // namespace rasd
