@@ -112,6 +112,36 @@ struct Entity {
   std::string source;              // what found it: "lexicon", "ner", "rule"
 };
 
+// A participant of an event: one actor (PLOVER lists compound actors).
+struct EventActor {
+  std::string text;
+  std::string country;
+  std::string sector;
+  std::string code;
+  int32_t cluster = -1;
+  int32_t entity = -1;  // index into Document::entities
+};
+
+struct Event {
+  std::string type;     // PLOVER type: CONSULT, SUPPORT, REQUEST, ACCUSE …
+  std::string mode;     // PLOVER mode, or ""
+  std::vector<std::string> context;
+  std::string cameo;    // CAMEO code (3-4 digits)
+  std::vector<EventActor> actor;
+  std::vector<EventActor> recipient;
+  std::string date;       // ISO date (the sentence's own date, else the document date) or ""
+  std::string date_text;  // the date expression used, or ""
+  std::string place;      // place name, or ""
+  uint32_t sentence = 0;  // index into Document::sentences
+  Span anchor;            // the trigger words, bytes in Document::text
+  // Reported speech: who says the event happened (null in JSON when empty).
+  std::string attribution_text;
+  std::string attribution_code;
+  bool negated = false;
+  std::string modality;   // "", "future", "conditional", "hedged"
+  float confidence = 0;
+};
+
 struct Document {
   std::string id;
   std::string date;  // document date, YYYY-MM-DD or empty
@@ -128,6 +158,7 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Segment> segments;
   std::vector<Entity> entities;  // in text order
+  std::vector<Event> events;     // in text order
   std::vector<std::string> warnings;  // e.g. "input: 3 ill-formed UTF-8 sequences replaced by U+FFFD"
 
   std::string_view Text(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }

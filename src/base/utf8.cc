@@ -16,7 +16,13 @@ bool IsValidUtf8(std::string_view input) {
       i += 8;
     }
     if (i >= n) break;
-    if (static_cast<unsigned char>(input[i]) < 0x80) { ++i; continue; }
+    const unsigned char c = static_cast<unsigned char>(input[i]);
+    if (c < 0x80) { ++i; continue; }
+    // Two-byte sequences (Arabic, Latin-1) need no further checks.
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (static_cast<unsigned char>(input[i + 1]) & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
     int len;
     char32_t cp = internal::DecodeUtf8(input, i, &len);
     if (cp == internal::kReplacementChar &&

@@ -1,10 +1,12 @@
 #include "rasd/engine.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "base/utf8.h"
 #include "engine/builtin_data.h"
 #include "entities/entities.h"
+#include "events/events.h"
 #include "lexicon/lexicon.h"
 #include "ner/perceptron_tagger.h"
 #include "temporal/temporal.h"
@@ -19,7 +21,8 @@ struct Engine::Impl {
   EngineOptions options;
   NormalizeOptions norm_options;
   std::optional<internal::CliticSegmenter> segmenter;
-  internal::Lexicon lexicon;
+  internal::Lexicon lexicon;         // entities: countries, places, roles, calendar …
+  internal::Lexicon event_lexicon;   // triggers, speech verbs, modality words
   internal::PerceptronTagger tagger;
 
   Document TextLayer(std::string_view input, const AnalyzeOptions& options) const;
@@ -36,10 +39,19 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
                                                      internal::BuiltinSegmenterGuard());
   if (!segmenter.ok()) return segmenter.status();
   impl->segmenter.emplace(std::move(segmenter).value());
-  auto lexicon = internal::Lexicon::FromBlob(internal::BuiltinLexiconBlob());
+  auto lexicon = internal::Lexicon::FromBlob(internal::BuiltinLexiconBlob(),
+                                             [](internal::EntryType t) { return !internal::IsEventEntryType(t); });
   if (!lexicon.ok()) return lexicon.status();
   impl->lexicon = std::move(lexicon).value();
-  for (const std::string& path : options.extra_lexicons) RASD_RETURN_IF_ERROR(impl->lexicon.AddTsvFile(path));
+  auto event_lexicon = internal::Lexicon::FromBlob(internal::BuiltinLexiconBlob(), internal::IsEventEntryType);
+  if (!event_lexicon.ok()) return event_lexicon.status();
+  impl->event_lexicon = std::move(event_lexicon).value();
+  for (const std::string& path : options.extra_lexicons) {
+    // User trigger, speech and modality files extend the event lexicon.
+    std::string base = path.substr(path.find_last_of('/') + 1);
+    bool for_events = base.starts_with("triggers") || base.starts_with("speech") || base.starts_with("modality");
+    RASD_RETURN_IF_ERROR((for_events ? impl->event_lexicon : impl->lexicon).AddTsvFile(path));
+  }
   auto tagger = internal::PerceptronTagger::Load(internal::BuiltinNerModel());
   if (!tagger.ok()) return tagger.status();
   impl->tagger = std::move(tagger).value();
@@ -68,23 +80,30 @@ Document Engine::Analyze(std::string_view input, const AnalyzeOptions& options) 
   for (Entity& e : doc.entities) {
     if (e.text.empty()) e.text = std::string(doc.Text(e.span));
   }
+  internal::ExtractEvents(impl_->event_lexicon, impl_->lexicon, &doc);
   return doc;
 }
 
-size_t Engine::lexicon_size() const { return impl_->lexicon.size(); }
+size_t Engine::lexicon_size() const { return impl_->lexicon.size() + impl_->event_lexicon.size(); }
 
 std::vector<LexiconHit> Engine::LookupLexicon(std::string_view text) const {
   Document doc = impl_->TextLayer(text, {});
   std::vector<LexiconHit> hits;
-  for (const internal::LexiconMatch& m : impl_->lexicon.Match(doc)) {
+  for (const internal::Lexicon* lexicon : {&impl_->lexicon, &impl_->event_lexicon}) {
+  for (const internal::LexiconMatch& m : lexicon->Match(doc)) {
     Span span{doc.tokens[m.first_token].span.begin, doc.tokens[m.first_token + m.token_count - 1].span.end};
     for (uint32_t id : m.entries) {
-      const internal::LexEntry& e = impl_->lexicon.entry(id);
-      hits.push_back(LexiconHit{std::string(doc.Text(span)), span, internal::EntryTypeName(e.type), e.code,
-                                e.country, e.sector, e.kind, e.value, e.extra, e.surface,
-                                impl_->lexicon.files()[e.file] + ":" + std::to_string(e.line)});
+      const internal::LexEntry& e = lexicon->entry(id);
+      hits.push_back(LexiconHit{std::string(doc.Text(span)), span, internal::EntryTypeName(e.type),
+                                e.type == internal::EntryType::kTrigger ? e.cameo : e.code, e.country, e.sector,
+                                e.kind, e.value, e.type == internal::EntryType::kTrigger ? e.mode : e.extra,
+                                e.surface, lexicon->files()[e.file] + ":" + std::to_string(e.line)});
     }
   }
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const LexiconHit& a, const LexiconHit& b) {
+    return a.span.begin < b.span.begin;
+  });
   return hits;
 }
 

@@ -49,6 +49,9 @@ Cat CategoryOf(const LexEntry& e) {
     case EntryType::kTemporal:
     case EntryType::kNumber: return Cat::kTime;
     case EntryType::kCue: return e.kind == "function_words" ? Cat::kFunction : Cat::kOther;
+    case EntryType::kTrigger:
+    case EntryType::kSpeech:
+    case EntryType::kModality: return Cat::kOther;
   }
   return Cat::kOther;
 }

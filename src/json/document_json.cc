@@ -113,6 +113,47 @@ std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
     entities.push_back(std::move(je));
   }
   out["entities"] = std::move(entities);
+  auto actors = [](const std::vector<EventActor>& list) {
+    Json arr = Json::array();
+    for (const EventActor& a : list) {
+      Json ja;
+      ja["text"] = a.text;
+      ja["country"] = a.country.empty() ? Json(nullptr) : Json(a.country);
+      ja["sector"] = a.sector.empty() ? Json(nullptr) : Json(a.sector);
+      ja["code"] = a.code;
+      ja["cluster"] = a.cluster >= 0 ? Json(a.cluster) : Json(nullptr);
+      arr.push_back(std::move(ja));
+    }
+    return arr;
+  };
+  Json events = Json::array();
+  for (const Event& ev : doc.events) {
+    Json je;
+    je["type"] = ev.type;
+    je["mode"] = ev.mode.empty() ? Json(nullptr) : Json(ev.mode);
+    je["context"] = ev.context;
+    je["cameo"] = ev.cameo;
+    je["actor"] = actors(ev.actor);
+    je["recipient"] = actors(ev.recipient);
+    je["date"] = ev.date.empty() ? Json(nullptr) : Json(ev.date);
+    je["date_text"] = ev.date_text.empty() ? Json(nullptr) : Json(ev.date_text);
+    je["place"] = ev.place.empty() ? Json(nullptr) : Json(ev.place);
+    je["sentence"] = ev.sentence < doc.sentences.size() ? std::string(doc.Text(doc.sentences[ev.sentence].span)) : "";
+    Json anchor;
+    anchor["text"] = std::string(doc.Text(ev.anchor));
+    put_span(anchor, ev.anchor);
+    je["anchor"] = std::move(anchor);
+    if (ev.attribution_text.empty()) {
+      je["attribution"] = nullptr;
+    } else {
+      je["attribution"] = Json{{"text", ev.attribution_text}, {"code", ev.attribution_code}};
+    }
+    je["negated"] = ev.negated;
+    je["modality"] = ev.modality.empty() ? Json(nullptr) : Json(ev.modality);
+    je["confidence"] = ev.confidence;
+    events.push_back(std::move(je));
+  }
+  out["events"] = std::move(events);
   out["warnings"] = doc.warnings;
   return Dump(out, options.indent);
 }

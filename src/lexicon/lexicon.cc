@@ -4,6 +4,7 @@
 #include <deque>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 
@@ -26,15 +27,22 @@ const char* EntryTypeName(EntryType type) {
     case EntryType::kWeekday: return "weekday";
     case EntryType::kTemporal: return "temporal";
     case EntryType::kNumber: return "number";
+    case EntryType::kTrigger: return "trigger";
+    case EntryType::kSpeech: return "speech";
+    case EntryType::kModality: return "modality";
     case EntryType::kCue: return "cue";
   }
   return "cue";
 }
 
+bool IsEventEntryType(EntryType type) {
+  return type == EntryType::kTrigger || type == EntryType::kSpeech || type == EntryType::kModality;
+}
+
 namespace {
 
 constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'L', 'E', 'X', '\0'};
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;
 constexpr char kWordSep = '\x1f';
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال  Al
 
@@ -89,6 +97,9 @@ const std::vector<KindSpec>& KindSpecs() {
       {"weekdays", EntryType::kWeekday, {"weekday"}},
       {"temporal", EntryType::kTemporal, {"kind", "unit", "offset"}},
       {"numbers", EntryType::kNumber, {"value", "kind"}},
+      {"triggers", EntryType::kTrigger, {"pos", "type", "mode", "cameo", "recipient", "actor"}},
+      {"speech", EntryType::kSpeech, {"pos", "kind"}},
+      {"modality", EntryType::kModality, {"kind"}},
   };
   return specs;
 }
@@ -108,6 +119,41 @@ std::vector<std::string> NisbaForms(const std::string& masc) {
   static const char* kSuffixes[] = {"", "ة", "ون", "ين", "ان", "تان", "تين", "ات"};
   std::vector<std::string> out;
   for (const char* s : kSuffixes) out.push_back(masc + s);
+  return out;
+}
+
+constexpr std::string_view kYeh = "\xD9\x8A";          // ي
+constexpr std::string_view kTeh = "\xD8\xAA";          // ت
+constexpr std::string_view kAlefMaksura = "\xD9\x89";  // ى
+constexpr std::string_view kAlef = "\xD8\xA7";         // ا
+
+// The forms of a verb the press uses for third persons: perfect
+// (اجتمع: اجتمعت، اجتمعوا، اجتمعا، اجتمعتا; التقى: التقت، التقوا; دعا: دعت، دعوا)
+// and imperfect (يدعم: تدعم، يدعمون، يدعمان، تدعمان). First and second persons
+// (نـ، أ) are left out: they clash with other words (يوقع → نوقع / توقع).
+std::vector<std::string> VerbForms(const std::string& w, const std::string& pos) {
+  std::vector<std::string> out{w};
+  auto ends = [&](std::string_view suffix) { return std::string_view(w).ends_with(suffix); };
+  if (pos == "perfect") {
+    if (ends(kAlefMaksura) || ends(kAlef)) {
+      std::string stem = w.substr(0, w.size() - 2);
+      out.push_back(stem + "ت");
+      out.push_back(stem + "وا");
+      out.push_back(stem + "تا");
+      if (ends(kAlefMaksura)) out.push_back(stem + "يا");
+    } else {
+      for (const char* suffix : {"ت", "وا", "ا", "تا"}) out.push_back(w + suffix);
+    }
+  } else if (pos == "imperfect" && std::string_view(w).starts_with(kYeh) && w.size() > 4) {
+    std::string rest = w.substr(2);
+    out.push_back(std::string(kTeh) + rest);
+    bool weak = ends(kAlefMaksura) || ends(kYeh) || ends("\xD9\x88");  // ى ي و
+    if (!weak) {
+      out.push_back(w + "ون");
+      out.push_back(w + "ان");
+      out.push_back(std::string(kTeh) + rest + "ان");
+    }
+  }
   return out;
 }
 
@@ -351,12 +397,51 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
         e.value = Dash(col(0));
         e.kind = col(1);
         break;
+      case EntryType::kTrigger: {
+        static const std::set<std::string> kTypes = {
+            "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+            "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"};
+        static const std::set<std::string> kPos = {"perfect", "imperfect", "masdar", "participle", "phrase"};
+        if (!kPos.count(col(0))) return fail(row.line, "pos '" + col(0) + "' is not perfect, imperfect, masdar, participle or phrase");
+        if (!kTypes.count(col(1))) return fail(row.line, "type '" + col(1) + "' is not a PLOVER event type");
+        if (!IsInteger(col(3), 10, 2099) || col(3).size() < 3 || col(3).size() > 4) {
+          return fail(row.line, "cameo '" + col(3) + "' is not a 3-4 digit CAMEO code");
+        }
+        if (col(5) != "subj" && col(5) != "agent" && col(5) != "obj") return fail(row.line, "actor must be subj, agent or obj");
+        e.kind = col(0);
+        e.value = col(1);
+        e.mode = Dash(col(2));
+        e.cameo = col(3);
+        e.extra = col(4);
+        e.actor = col(5);
+        // Verbs, and the first word of verbal phrases, are inflected.
+        std::string first = e.surface.substr(0, e.surface.find(' '));
+        std::string rest = e.surface.size() > first.size() ? e.surface.substr(first.size()) : "";
+        if (e.kind == "perfect" || e.kind == "imperfect") {
+          surfaces = VerbForms(e.surface, e.kind);
+        } else if (e.kind == "phrase") {
+          surfaces.clear();
+          std::string pos = std::string_view(first).starts_with(kYeh) ? "imperfect" : "perfect";
+          for (const std::string& form : VerbForms(first, pos)) surfaces.push_back(form + rest);
+        }
+        break;
+      }
+      case EntryType::kSpeech:
+        e.kind = col(1);
+        e.value = col(0);
+        if (col(0) == "perfect" || col(0) == "imperfect") surfaces = VerbForms(e.surface, col(0));
+        break;
+      case EntryType::kModality:
+        e.kind = col(0);
+        break;
       case EntryType::kCue:
         e.kind = kind;
         break;
     }
+    std::set<std::string> seen_keys;
     for (const std::string& s : surfaces) {
       std::string key = KeyOf(s);
+      if (!seen_keys.insert(key).second) continue;  // generated forms that fold together
       if (key.empty() || key.find_first_not_of(kWordSep) == std::string::npos) {
         return fail(row.line, "surface '" + s + "' normalises to nothing");
       }
@@ -381,14 +466,14 @@ std::string Lexicon::Serialize() const {
     out.push_back(static_cast<char>(e.type));
     PutU32(&out, e.file);
     PutU32(&out, e.line);
-    const std::string* fields[] = {&e.surface, &e.code, &e.country, &e.sector, &e.kind, &e.value, &e.extra,
-                                   &impl_->keys[i]};
+    const std::string* fields[] = {&e.surface, &e.code,  &e.country, &e.sector, &e.kind,         &e.value,
+                                   &e.extra,   &e.mode,  &e.cameo,   &e.actor,  &impl_->keys[i]};
     for (const std::string* s : fields) PutStr(&out, *s);
   }
   return out;
 }
 
-StatusOr<Lexicon> Lexicon::FromBlob(std::string_view blob) {
+StatusOr<Lexicon> Lexicon::FromBlob(std::string_view blob, bool (*keep)(EntryType)) {
   Reader r(blob);
   std::string_view magic;
   uint32_t version = 0, nfiles = 0, nentries = 0;
@@ -419,9 +504,11 @@ StatusOr<Lexicon> Lexicon::FromBlob(std::string_view blob) {
     e.type = static_cast<EntryType>(type);
     e.file = static_cast<uint16_t>(file);
     e.line = line;
-    for (std::string* s : {&e.surface, &e.code, &e.country, &e.sector, &e.kind, &e.value, &e.extra, &key}) {
+    for (std::string* s : {&e.surface, &e.code, &e.country, &e.sector, &e.kind, &e.value, &e.extra, &e.mode,
+                           &e.cameo, &e.actor, &key}) {
       if (!r.Str(s)) return DataLossError("lexicon blob: truncated entry " + std::to_string(i));
     }
+    if (keep != nullptr && !keep(e.type)) continue;
     lex.impl_->Add(std::move(e), std::move(key));
   }
   return lex;

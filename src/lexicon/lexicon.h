@@ -35,8 +35,15 @@ enum class EntryType : uint8_t {
   kWeekday,       // weekdays.tsv
   kTemporal,      // temporal.tsv: أمس، الأسبوع الماضي …
   kNumber,        // numbers.tsv: number words, ordinals, approximations
-  kCue,           // any other file with a `surface` column: a named cue list (e.g. ner_cues.tsv)
+  kTrigger,       // triggers.tsv: event trigger -> PLOVER type/mode, CAMEO code, argument frame
+  kSpeech,        // speech.tsv: قال، أكد، وفق … (reported speech)
+  kModality,      // modality.tsv: negation, future, conditional, hedge particles
+  kCue,           // any other file with a `surface` column: a named cue list (e.g. function_words.tsv)
 };
+
+// Entry types used by the event stage (triggers, speech, modality); the
+// entity lexicon holds every other type.
+bool IsEventEntryType(EntryType type);
 
 const char* EntryTypeName(EntryType type);
 
@@ -48,7 +55,10 @@ struct LexEntry {
   std::string sector;   // GOV, MIL … (or "")
   std::string kind;     // form / kind / rank / calendar … (the file's sub-kind column)
   std::string value;    // month, weekday, number value, offset (or "")
-  std::string extra;    // unit (temporal), "metonym" (places), file name (cues)
+  std::string extra;    // unit (temporal), "metonym" (places); triggers: recipient frame (obj|مع)
+  std::string mode;     // triggers: PLOVER mode ("" for none)
+  std::string cameo;    // triggers: CAMEO code
+  std::string actor;    // triggers: where the actor is (subj, agent)
   uint16_t file = 0;    // index into Lexicon::files()
   uint32_t line = 0;    // line in that file
 };
@@ -68,7 +78,9 @@ class Lexicon {
   Lexicon& operator=(Lexicon&&) noexcept;
 
   // Loads a blob written by Serialize() (magic "RASDLEX", format version).
-  static StatusOr<Lexicon> FromBlob(std::string_view blob);
+  // `keep`, when set, selects the entry types to load (the engine keeps the
+  // event lexicon apart from the entity lexicon).
+  static StatusOr<Lexicon> FromBlob(std::string_view blob, bool (*keep)(EntryType) = nullptr);
 
   // Validates and adds one TSV file's entries; `name` is used in messages and
   // decides the kind. Fails with "name:line: reason" and adds nothing then.

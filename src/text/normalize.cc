@@ -88,29 +88,93 @@ char32_t FoldOne(char32_t cp, const NormalizeOptions& o) {
   return cp;
 }
 
+// Arabic letters U+0621..U+064A that FoldOne returns unchanged under every
+// option (not alef variants, teh marbuta, alef maksura or tatweel), as bit
+// (trail & 0x3F) of a mask per lead byte: D8 = U+0600..U+063F, D9 = U+0640..U+067F.
+constexpr uint64_t PlainLetterMask(char32_t first, char32_t last, char32_t base) {
+  uint64_t m = 0;
+  for (char32_t cp = first; cp <= last; ++cp) {
+    if (cp == internal::kAlefWithMaddaAbove || cp == internal::kAlefWithHamzaAbove ||
+        cp == internal::kAlefWithHamzaBelow || cp == internal::kTehMarbuta || cp == internal::kAlefMaksura) {
+      continue;
+    }
+    m |= uint64_t{1} << (cp - base);
+  }
+  return m;
+}
+constexpr uint64_t kPlainLettersD8 = PlainLetterMask(0x0621, 0x063A, 0x0600);
+constexpr uint64_t kPlainLettersD9 = PlainLetterMask(0x0641, 0x064A, 0x0640);
+
 template <bool kAlign>
 void NormalizeImpl(std::string_view input, const NormalizeOptions& o, std::string* out,
                    std::vector<uint32_t>* to_orig) {
+  // Written through raw pointers into buffers sized up front (grown only when
+  // ligature expansion outruns them), not push_back per byte: the per-call
+  // capacity checks of push_back were a third of the normaliser's time.
+  const size_t n = input.size();
   out->clear();
-  out->reserve(input.size() + 16);
+  out->resize(n + 64);
   if constexpr (kAlign) {
     to_orig->clear();
-    to_orig->reserve(input.size() + 17);
+    to_orig->resize(n + 65);
   }
-  auto emit = [&](char32_t cp, size_t at) {
-    size_t before = out->size();
-    internal::AppendUtf8(cp, out);
-    if constexpr (kAlign) to_orig->insert(to_orig->end(), out->size() - before, static_cast<uint32_t>(at));
+  char* dst = out->data();
+  uint32_t* map = kAlign ? to_orig->data() : nullptr;
+  size_t w = 0;  // bytes written
+  // Makes room for `more` bytes at w.
+  auto reserve = [&](size_t more) {
+    if (w + more <= out->size()) return;
+    const size_t size = std::max(out->size() * 2, w + more);
+    out->resize(size);
+    dst = out->data();
+    if constexpr (kAlign) {
+      to_orig->resize(size + 1);
+      map = to_orig->data();
+    }
   };
-  const size_t n = input.size();
+  auto put = [&](unsigned char b, size_t at) {
+    dst[w] = static_cast<char>(b);
+    if constexpr (kAlign) map[w] = static_cast<uint32_t>(at);
+    ++w;
+  };
+  auto emit = [&](char32_t cp, size_t at) {
+    reserve(4);
+    if (cp < 0x80) {
+      put(static_cast<unsigned char>(cp), at);
+    } else if (cp < 0x800) {
+      put(0xC0 | (cp >> 6), at);
+      put(0x80 | (cp & 0x3F), at);
+    } else if (cp < 0x10000) {
+      put(0xE0 | (cp >> 12), at);
+      put(0x80 | ((cp >> 6) & 0x3F), at);
+      put(0x80 | (cp & 0x3F), at);
+    } else {
+      put(0xF0 | (cp >> 18), at);
+      put(0x80 | ((cp >> 12) & 0x3F), at);
+      put(0x80 | ((cp >> 6) & 0x3F), at);
+      put(0x80 | (cp & 0x3F), at);
+    }
+  };
   size_t i = 0;
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(input[i]);
     if (c >= 0x20 && c < 0x7F && !(o.lowercase_latin && c >= 'A' && c <= 'Z')) {
-      out->push_back(static_cast<char>(c));
-      if constexpr (kAlign) to_orig->push_back(static_cast<uint32_t>(i));
+      reserve(1);
+      put(c, i);
       ++i;
       continue;
+    }
+    if ((c == 0xD8 || c == 0xD9) && i + 1 < n) {
+      // Fast path for the common Arabic letters: copied as they are.
+      const unsigned char c2 = static_cast<unsigned char>(input[i + 1]);
+      const uint64_t mask = c == 0xD8 ? kPlainLettersD8 : kPlainLettersD9;
+      if ((c2 & 0xC0) == 0x80 && ((mask >> (c2 & 0x3F)) & 1)) {
+        reserve(2);
+        put(c, i);
+        put(c2, i);
+        i += 2;
+        continue;
+      }
     }
     if (c == '\r' && o.fold_whitespace) {
       // CR LF -> LF; a lone CR is a line break.
@@ -134,7 +198,11 @@ void NormalizeImpl(std::string_view input, const NormalizeOptions& o, std::strin
     if (folded) emit(folded, i);
     i += len;
   }
-  if constexpr (kAlign) to_orig->push_back(static_cast<uint32_t>(n));
+  out->resize(w);
+  if constexpr (kAlign) {
+    to_orig->resize(w + 1);
+    (*to_orig)[w] = static_cast<uint32_t>(n);
+  }
 }
 
 }  // namespace

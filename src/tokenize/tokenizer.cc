@@ -1,5 +1,6 @@
 #include "tokenize/tokenizer.h"
 
+#include <cstdint>
 #include <cstring>
 
 #include "base/utf8.h"
@@ -359,22 +360,39 @@ void Tokenize(const CliticSegmenter* segmenter, Document* doc) {
   TokenizerImpl(segmenter, doc).Run();
 }
 
+namespace {
+
+// FoldForMatching's table over the two-byte code points U+0600..U+067F (lead
+// byte D8 or D9): index ((lead & 1) << 6) | (trail & 0x3F), value the folded
+// pair (lead << 8 | trail). Identity except for the folds below.
+struct MatchingFoldTable {
+  uint16_t pair[128];
+  constexpr MatchingFoldTable() : pair() {
+    for (int k = 0; k < 128; ++k) pair[k] = static_cast<uint16_t>(((0xD8 | (k >> 6)) << 8) | 0x80 | (k & 0x3F));
+    constexpr uint16_t kAlefPair = 0xD8A7, kYehPair = 0xD98A, kHehPair = 0xD987;
+    constexpr uint16_t kAlefVariants[] = {0xD8A2, 0xD8A3, 0xD8A5, 0xD9B1, 0xD9B2, 0xD9B3};  // آ أ إ ٱ ٲ ٳ
+    for (uint16_t from : kAlefVariants) pair[Index(from)] = kAlefPair;                       // -> ا
+    pair[Index(0xD989)] = kYehPair;  // ى -> ي
+    pair[Index(0xD8A9)] = kHehPair;  // ة -> ه
+  }
+  static constexpr int Index(uint16_t p) { return (((p >> 8) & 1) << 6) | (p & 0x3F); }
+};
+constexpr MatchingFoldTable kMatchingFold;
+
+}  // namespace
+
 std::string FoldForMatching(std::string_view norm) {
   std::string out(norm);
+  // Through a raw pointer: stores via std::string::operator[] may alias the
+  // string's own members and force reloads in the loop.
+  unsigned char* p = reinterpret_cast<unsigned char*>(out.data());
   const size_t n = out.size();
   for (size_t i = 0; i + 1 < n; ++i) {
-    unsigned char a = static_cast<unsigned char>(out[i]);
-    if (a != 0xD8 && a != 0xD9) continue;
-    unsigned char b = static_cast<unsigned char>(out[i + 1]);
-    if (a == 0xD8 && (b == 0xA2 || b == 0xA3 || b == 0xA5)) {
-      out[i + 1] = static_cast<char>(0xA7);                                  // آ أ إ -> ا
-    } else if (a == 0xD9 && (b == 0xB1 || b == 0xB2 || b == 0xB3)) {
-      out[i] = static_cast<char>(0xD8), out[i + 1] = static_cast<char>(0xA7);  // ٱ ٲ ٳ -> ا
-    } else if (a == 0xD9 && b == 0x89) {
-      out[i + 1] = static_cast<char>(0x8A);                                  // ى -> ي
-    } else if (a == 0xD8 && b == 0xA9) {
-      out[i] = static_cast<char>(0xD9), out[i + 1] = static_cast<char>(0x87);  // ة -> ه
-    }
+    const unsigned char a = p[i];
+    if ((a & 0xFE) != 0xD8) continue;  // not U+0600..U+067F
+    const uint16_t folded = kMatchingFold.pair[((a & 1) << 6) | (p[i + 1] & 0x3F)];
+    p[i] = static_cast<unsigned char>(folded >> 8);
+    p[i + 1] = static_cast<unsigned char>(folded & 0xFF);
     ++i;
   }
   return out;

@@ -1,0 +1,442 @@
+#include "events/events.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "rasd/normalize.h"
+#include <string>
+
+namespace rasd::internal {
+namespace {
+
+constexpr std::string_view kWaw = "\xD9\x88";   // و
+constexpr std::string_view kSeen = "\xD8\xB3";  // س (future)
+
+struct Trigger {
+  uint32_t first, end;
+  const LexEntry* entry;
+};
+
+struct Marker {  // speech verbs and modality words
+  uint32_t first, end;
+  const LexEntry* entry;
+};
+
+bool IsVerbal(const LexEntry& e) {
+  const std::string& pos = e.type == EntryType::kSpeech ? e.value : e.kind;
+  return pos == "perfect" || pos == "imperfect" || pos == "phrase";
+}
+
+class Extractor {
+ public:
+  Extractor(const Lexicon& lexicon, const Lexicon& entities, Document* doc)
+      : lex_(lexicon), entity_lex_(entities), doc_(doc), n_(doc->tokens.size()) {
+    entity_at_.assign(n_, -1);
+    for (size_t i = 0; i < doc->entities.size(); ++i) {
+      const Entity& e = doc->entities[i];
+      for (uint32_t t = e.first_token; t < e.first_token + e.token_count && t < n_; ++t) {
+        if (entity_at_[t] < 0) entity_at_[t] = static_cast<int>(i);  // outer before nested (sorted)
+      }
+    }
+    sentence_of_.assign(n_, 0);
+    for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+      const Sentence& sent = doc->sentences[s];
+      for (uint32_t t = sent.first_token; t < sent.first_token + sent.token_count; ++t) sentence_of_[t] = s;
+    }
+    for (const LexiconMatch& m : lexicon.Match(*doc)) {
+      const LexEntry* trigger = nullptr;
+      for (uint32_t id : m.entries) {
+        const LexEntry& e = lexicon.entry(id);
+        if (e.type == EntryType::kTrigger && trigger == nullptr) trigger = &e;
+        if (e.type == EntryType::kSpeech || e.type == EntryType::kModality) {
+          markers_.push_back({m.first_token, m.first_token + m.token_count, &e});
+        }
+      }
+      if (trigger != nullptr) triggers_.push_back({m.first_token, m.first_token + m.token_count, trigger});
+    }
+  }
+
+  void Run() {
+    // The explicit subject of each speech verb is its sentence's subject.
+    for (const Marker& m : markers_) {
+      if (m.entry->type != EntryType::kSpeech || !IsVerbal(*m.entry)) continue;
+      bool after = false;
+      int subject = SubjectOf(m.first, m.end, &after);
+      if (subject >= 0 && after && !sentence_subject_.count(sentence_of_[m.first])) {
+        sentence_subject_[sentence_of_[m.first]] = subject;
+      }
+    }
+    int last_subject = -1;  // the explicit subject of the previous sentence, for dropped pronouns
+    uint32_t last_sentence = 0;
+    for (const Trigger& t : triggers_) {
+      uint32_t s = sentence_of_[t.first];
+      if (s != last_sentence) {
+        last_sentence = s;
+        last_subject = sentence_subject_.count(s - 1) ? sentence_subject_[s - 1] : last_subject;
+      }
+      ExtractOne(t, last_subject);
+    }
+  }
+
+ private:
+  const Entity& Ent(int i) const { return doc_->entities[i]; }
+  std::string_view Folded(uint32_t t) const { return doc_->Folded(doc_->tokens[t].norm); }
+  bool SameSentence(uint32_t a, uint32_t b) const { return a < n_ && b < n_ && sentence_of_[a] == sentence_of_[b]; }
+  std::string_view Proclitic(uint32_t t) const {
+    const Token& tok = doc_->tokens[t];
+    if (tok.segment_count < 2 || tok.stem_offset == 0) return {};
+    const Segment& last = doc_->segments[tok.stem() - 1];
+    return doc_->Folded(last.norm);
+  }
+  bool FirstProcliticIs(uint32_t t, std::string_view p) const {
+    const Token& tok = doc_->tokens[t];
+    if (tok.segment_count < 2) return false;
+    const Segment& s = doc_->segments[tok.first_segment];
+    return s.kind == SegmentKind::kProclitic && doc_->Folded(s.norm) == p;
+  }
+
+  // Entities that can take part in an event: a person, organisation, country,
+  // a role with a country, or a capital standing for its government.
+  bool IsParticipant(int i) const {
+    if (i < 0) return false;
+    const Entity& e = Ent(i);
+    if (e.country.empty() && e.code.empty()) return false;
+    switch (e.type) {
+      case EntityType::kPerson: case EntityType::kOrganization: case EntityType::kGpe: case EntityType::kRole:
+        return true;
+      case EntityType::kLocation:
+        return e.sector == "GOV";  // واشنطن، موسكو
+      default:
+        return false;
+    }
+  }
+
+  // The preposition that introduces entity i (a separate word or a proclitic), folded.
+  std::string Preposition(int i) const {
+    uint32_t t = Ent(i).first_token;
+    std::string_view pro = Proclitic(t);
+    if (pro == "\xD9\x84" || pro == "\xD8\xA8" || pro == "\xD9\x83") return std::string(pro);  // ل ب ك
+    // Skip a title between the preposition and the name: مع السيد روان، مع د. زيد.
+    for (uint32_t back = 1; back <= 3 && t >= back + 1; ++back) {
+      LexiconMatch m = entity_lex_.MatchAt(*doc_, t - back, t);
+      bool honorific = false;
+      for (uint32_t id : m.entries) honorific |= entity_lex_.entry(id).type == EntryType::kHonorific;
+      if (honorific && m.first_token + m.token_count == t) {
+        t = t - back;
+        pro = Proclitic(t);
+        if (pro == "\xD9\x84" || pro == "\xD8\xA8" || pro == "\xD9\x83") return std::string(pro);
+        break;
+      }
+    }
+    if (t > 0 && SameSentence(t - 1, t)) {
+      const Token& prev = doc_->tokens[t - 1];
+      if (prev.kind == TokenKind::kWord) {
+        std::string_view w = doc_->Folded(doc_->segments[prev.stem()].norm);
+        static constexpr std::string_view kPreps[] = {
+            "\xD9\x85\xD8\xB9", "\xD8\xB9\xD9\x84\xD9\x8A", "\xD8\xA7\xD9\x84\xD9\x8A", "\xD8\xB6\xD8\xAF",
+            "\xD8\xB9\xD9\x86", "\xD9\x85\xD9\x86", "\xD9\x81\xD9\x8A", "\xD9\x84\xD8\xAF\xD9\x8A",
+            "\xD8\xAA\xD8\xAC\xD8\xA7\xD9\x87", "\xD8\xA8\xD9\x8A\xD9\x86"};  // مع على إلى ضد عن من في لدى تجاه بين
+        for (std::string_view p : kPreps) {
+          if (w == p) return std::string(p);
+        }
+      }
+    }
+    return "";
+  }
+
+  // A ROLE standing before its person's name is represented by the person.
+  int PreferPerson(int i) const {
+    if (i < 0 || Ent(i).type != EntityType::kRole) return i;
+    for (uint32_t t = Ent(i).first_token + Ent(i).token_count; t < n_ && t < Ent(i).first_token + 16 &&
+                                                                SameSentence(t, Ent(i).first_token);
+         ++t) {
+      int j = entity_at_[t];
+      if (j >= 0 && Ent(j).type == EntityType::kPerson) {
+        for (const std::string& r : Ent(j).roles) {
+          if (r == doc_->Text(Ent(i).span) || r == Ent(i).text) return j;
+        }
+      }
+    }
+    return i;
+  }
+
+  // The first participant in [from, to) not introduced by a preposition.
+  int FirstBare(uint32_t from, uint32_t to) const {
+    for (uint32_t t = from; t < to && t < n_; ++t) {
+      int i = entity_at_[t];
+      if (i >= 0 && Ent(i).first_token == t && IsParticipant(i) && Preposition(i).empty()) return i;
+    }
+    return -1;
+  }
+
+  // The first participant in [from, to) introduced by preposition `p` (folded),
+  // directly or as the head of a short phrase (ضد الشعب الفلسطيني).
+  int FirstWithPreposition(uint32_t from, uint32_t to, std::string_view p) const {
+    for (uint32_t t = from; t < to && t < n_; ++t) {
+      int i = entity_at_[t];
+      if (i < 0 || Ent(i).first_token != t) continue;
+      bool ok_type = IsParticipant(i) || (Ent(i).type == EntityType::kNorp && !Ent(i).country.empty());
+      if (!ok_type) continue;
+      if (Preposition(i) == p) return i;
+      // One head noun between: مع نظيره وزير الخارجية المصري، على الشعب الفلسطيني.
+      if (t >= 1) {
+        uint32_t h = t - 1;
+        if (entity_at_[h] < 0 && doc_->tokens[h].kind == TokenKind::kWord) {
+          std::string_view pro = Proclitic(h);
+          if (pro == p) return i;
+          if (h >= 1 && doc_->tokens[h - 1].kind == TokenKind::kWord &&
+              doc_->Folded(doc_->segments[doc_->tokens[h - 1].stem()].norm) == p) {
+            return i;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  uint32_t SentenceEnd(uint32_t t) const {
+    const Sentence& s = doc_->sentences[sentence_of_[t]];
+    return s.first_token + s.token_count;
+  }
+  uint32_t SentenceBegin(uint32_t t) const { return doc_->sentences[sentence_of_[t]].first_token; }
+
+  const Marker* MarkerBefore(uint32_t t, const char* kind, uint32_t max_gap) const {
+    const Marker* best = nullptr;
+    for (const Marker& m : markers_) {
+      if (m.entry->kind != kind || !SameSentence(m.first, t) || m.end > t) continue;
+      if (t - m.end <= max_gap) best = &m;
+    }
+    return best;
+  }
+
+  // The subject of a verb at [first, end): the first bare participant after
+  // it (Arabic news is mostly verb-first), else the nearest one before it.
+  int SubjectOf(uint32_t first, uint32_t end, bool* after) const {
+    // Subject-first order (after أن/إن, or opening a clause): a participant
+    // that ends right before the verb.
+    if (first > SentenceBegin(first)) {
+      int j = entity_at_[first - 1];
+      if (j >= 0 && IsParticipant(j) && Preposition(j).empty() && Ent(j).type != EntityType::kRole) {
+        *after = false;
+        return PreferPerson(j);
+      }
+    }
+    uint32_t limit = std::min<uint32_t>(SentenceEnd(first), end + 14);
+    // The subject comes before a complement clause: قال (subject) إن/أن …
+    for (uint32_t k = end; k < limit; ++k) {
+      std::string_view w = Folded(k);
+      if (w == "\xD8\xA7\xD9\x86" || w == "\xD8\xA8\xD8\xA7\xD9\x86") {  // ان بان
+        limit = k;
+        break;
+      }
+    }
+    int i = FirstBare(end, limit);
+    *after = i >= 0;
+    if (i >= 0) return PreferPerson(i);
+    for (uint32_t t = first; t > SentenceBegin(first); --t) {
+      int j = entity_at_[t - 1];
+      if (j >= 0 && IsParticipant(j) && Preposition(j).empty()) return PreferPerson(j);
+    }
+    return -1;
+  }
+
+  EventActor ActorOf(int i) const {
+    const Entity& e = Ent(i);
+    EventActor a;
+    a.text = e.text;
+    a.country = e.country;
+    a.sector = e.sector;
+    a.code = e.code.empty() ? e.country + e.sector : e.code;
+    a.cluster = e.cluster;
+    a.entity = i;
+    return a;
+  }
+
+  // Participants joined by و to `i` (الأردن ومصر): PLOVER lists compound actors.
+  std::vector<int> WithConjuncts(int i) const {
+    std::vector<int> out{i};
+    uint32_t t = Ent(i).first_token + Ent(i).token_count;
+    while (t < n_ && SameSentence(t, Ent(i).first_token)) {
+      int j = entity_at_[t];
+      if (j < 0 || Ent(j).first_token != t || !IsParticipant(j) || !FirstProcliticIs(t, kWaw)) break;
+      out.push_back(PreferPerson(j));
+      t = Ent(j).first_token + Ent(j).token_count;
+    }
+    return out;
+  }
+
+  void ExtractOne(const Trigger& t, int last_subject) {
+    const LexEntry& e = *t.entry;
+    for (uint32_t k = t.first; k < t.end; ++k) {
+      int i = entity_at_[k];
+      if (i >= 0 && Ent(i).type != EntityType::kDate && Ent(i).type != EntityType::kNumber) return;  // inside a name
+    }
+    const uint32_t sent_end = SentenceEnd(t.first);
+    const bool verbal = IsVerbal(e);
+    // Actor.
+    int actor = -1;
+    bool actor_after = false;
+    if (verbal) {
+      actor = SubjectOf(t.first, t.end, &actor_after);
+      if (actor >= 0 && actor_after) sentence_subject_[sentence_of_[t.first]] = actor;
+      if (actor < 0) actor = last_subject;
+    } else {
+      // A noun's actor is its adjective or genitive: الاعتداءات الإسرائيلية، إدانة الأردن.
+      for (uint32_t k = t.end; k < t.end + 2 && k < sent_end; ++k) {
+        int i = entity_at_[k];
+        if (i >= 0 && Ent(i).first_token == k && (IsParticipant(i) || Ent(i).type == EntityType::kNorp) &&
+            Preposition(i).empty()) {
+          actor = i;
+          break;
+        }
+      }
+    }
+    // Recipient: the frame's alternatives in order.
+    int recipient = -1;
+    std::string_view frame = e.extra;
+    bool needs_recipient = frame != "-";
+    uint32_t from = actor_after && actor >= 0 ? Ent(actor).first_token + Ent(actor).token_count : t.end;
+    uint32_t limit = std::min<uint32_t>(sent_end, t.end + 40);
+    size_t pos = 0;
+    while (needs_recipient && recipient < 0 && pos <= frame.size()) {
+      size_t bar = frame.find('|', pos);
+      std::string_view alt = frame.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
+      pos = bar == std::string_view::npos ? frame.size() + 1 : bar + 1;
+      if (alt == "obj") {
+        recipient = FirstBare(from, std::min<uint32_t>(limit, from + 8));
+      } else if (alt == "subj") {
+        recipient = actor;
+        actor = -1;
+      } else {
+        std::string folded = NormalizeKey(alt);
+        recipient = FirstWithPreposition(from, limit, folded);
+      }
+    }
+    // A cooperative verb whose object is a cause (تدعم خيار حل الدولتين … لإقامة
+    // دولة فلسطينية): the country the rest of the sentence is about.
+    bool cooperative = e.value == "SUPPORT" || e.value == "AGREE" || e.value == "AID" || e.value == "COOPERATE";
+    if (recipient < 0 && needs_recipient && verbal && cooperative && actor >= 0) {
+      for (uint32_t k = from; k < sent_end && recipient < 0; ++k) {
+        int i = entity_at_[k];
+        if (i >= 0 && Ent(i).first_token == k && !Ent(i).country.empty() && Ent(i).country != Ent(actor).country &&
+            (IsParticipant(i) || Ent(i).type == EntityType::kNorp)) {
+          recipient = i;
+        }
+      }
+    }
+    if (recipient >= 0) recipient = PreferPerson(recipient);
+    // Reported speech and allegations.
+    const Marker* speech = nullptr;
+    for (const Marker& m : markers_) {
+      if (m.entry->type == EntryType::kSpeech && SameSentence(m.first, t.first) && m.end <= t.first &&
+          (m.entry->kind == "say" || m.entry->kind == "according_to")) {
+        speech = &m;
+      }
+    }
+    int speaker = -1;
+    if (speech != nullptr) {
+      bool after = false;
+      speaker = IsVerbal(*speech->entry) ? SubjectOf(speech->first, speech->end, &after) : -1;
+      if (speaker < 0) speaker = sentence_subject_.count(sentence_of_[t.first]) ? sentence_subject_[sentence_of_[t.first]] : last_subject;
+    }
+    bool conflict = e.value == "ASSAULT" || e.value == "COERCE";
+    if (!verbal && conflict && actor >= 0) {
+      // "… the Israeli attacks": the sentence's subject alleges them (ACCUSE).
+      int subject = sentence_subject_.count(sentence_of_[t.first]) ? sentence_subject_[sentence_of_[t.first]] : -1;
+      if (subject < 0 && speaker >= 0) subject = speaker;
+      if (subject < 0) subject = last_subject;
+      if (subject >= 0 && Ent(subject).country != Ent(actor).country) {
+        Event acc = Base(t, e);
+        acc.type = "ACCUSE";
+        acc.mode = "allege";
+        acc.cameo = "112";
+        acc.actor.push_back(ActorOf(subject));
+        acc.recipient.push_back(ActorOf(actor));
+        acc.confidence = 0.5f;
+        Finish(&acc, t);
+        doc_->events.push_back(std::move(acc));
+        if (speaker < 0) speaker = subject;
+      }
+    }
+    if (actor < 0) return;
+    // A noun described by a nationality (القمة العربية) has no actor of its own.
+    if (!verbal && Ent(actor).type == EntityType::kNorp && !conflict) return;
+    if (needs_recipient && recipient < 0) return;
+    if (recipient >= 0 && Ent(recipient).cluster >= 0 && Ent(recipient).cluster == Ent(actor).cluster) return;
+    // Between two actors of one country the frame has most likely caught the
+    // actor's own description (السكرتير الثاني في السفارة الفلسطينية): skip.
+    if (recipient >= 0 && !Ent(recipient).country.empty() && Ent(recipient).country == Ent(actor).country) return;
+    Event ev = Base(t, e);
+    for (int i : WithConjuncts(actor)) ev.actor.push_back(ActorOf(i));
+    if (recipient >= 0) {
+      for (int i : WithConjuncts(recipient)) ev.recipient.push_back(ActorOf(i));
+    }
+    if (speaker >= 0 && speaker != actor) {
+      ev.attribution_text = Ent(speaker).text;
+      ev.attribution_code = ActorOf(speaker).code;
+    } else if (!verbal && conflict && speaker >= 0) {
+      ev.attribution_text = Ent(speaker).text;
+      ev.attribution_code = ActorOf(speaker).code;
+    }
+    ev.confidence = verbal ? 0.8f : 0.6f;
+    Finish(&ev, t);
+    doc_->events.push_back(std::move(ev));
+  }
+
+  Event Base(const Trigger& t, const LexEntry& e) const {
+    Event ev;
+    ev.type = e.value;
+    ev.mode = e.mode;
+    ev.cameo = e.cameo;
+    ev.sentence = sentence_of_[t.first];
+    ev.anchor = Span{doc_->tokens[t.first].span.begin, doc_->tokens[t.end - 1].span.end};
+    return ev;
+  }
+
+  // Negation, modality, date and place.
+  void Finish(Event* ev, const Trigger& t) const {
+    ev->negated = MarkerBefore(t.first, "negation", 1) != nullptr;
+    if (MarkerBefore(t.first, "future", 2) != nullptr || FirstProcliticIs(t.first, kSeen) ||
+        (doc_->tokens[t.first].segment_count > 1 && Proclitic(t.first) == kSeen)) {
+      ev->modality = "future";
+    } else if (MarkerBefore(t.first, "conditional", 12) != nullptr) {
+      ev->modality = "conditional";
+    } else if (MarkerBefore(t.first, "hedge", 2) != nullptr) {
+      ev->modality = "hedged";
+    }
+    const Sentence& s = doc_->sentences[ev->sentence];
+    for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
+      int i = entity_at_[k];
+      if (i < 0 || Ent(i).first_token != k) continue;
+      if (Ent(i).type == EntityType::kDate && !Ent(i).value.empty() && ev->date_text.empty()) {
+        ev->date = Ent(i).value;
+        ev->date_text = Ent(i).text;
+      }
+      if ((Ent(i).type == EntityType::kLocation || Ent(i).type == EntityType::kGpe) && ev->place.empty() && k > t.first &&
+          Preposition(i) == "\xD9\x81\xD9\x8A") {  // في
+        ev->place = Ent(i).text;
+      }
+    }
+    if (ev->date.empty()) ev->date = doc_->date;
+  }
+
+  const Lexicon& lex_;
+  const Lexicon& entity_lex_;
+  Document* doc_;
+  uint32_t n_;
+  std::vector<int> entity_at_;
+  std::vector<uint32_t> sentence_of_;
+  std::vector<Trigger> triggers_;
+  std::vector<Marker> markers_;
+  std::map<uint32_t, int> sentence_subject_;
+};
+
+}  // namespace
+
+void ExtractEvents(const Lexicon& events, const Lexicon& entities, Document* doc) {
+  if (doc->tokens.empty() || doc->sentences.empty()) return;
+  Extractor(events, entities, doc).Run();
+}
+
+}  // namespace rasd::internal

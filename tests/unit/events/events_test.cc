@@ -1,0 +1,87 @@
+// Events on sentences written for these tests: type, actor, recipient,
+// negation, modality and reported speech.
+#include <gtest/gtest.h>
+
+#include "rasd/engine.h"
+
+namespace rasd {
+namespace {
+
+const Engine& TheEngine() {
+  static const std::unique_ptr<Engine> engine = std::move(Engine::Create().value());
+  return *engine;
+}
+
+std::string Countries(const std::vector<EventActor>& side) {
+  std::string out;
+  for (const EventActor& a : side) out += (out.empty() ? "" : ",") + a.country;
+  return out;
+}
+
+std::string Dump(const Document& d) {
+  std::string out;
+  for (const Event& e : d.events) {
+    out += e.type + " " + Countries(e.actor) + "->" + Countries(e.recipient) + " [" +
+           std::string(d.Text(e.anchor)) + "]" + (e.negated ? " negated" : "") + " " + e.modality + "\n";
+  }
+  return out;
+}
+
+const Event* Find(const Document& d, std::string_view type, std::string_view actor, std::string_view recipient) {
+  for (const Event& e : d.events) {
+    if (e.type == type && Countries(e.actor) == actor && Countries(e.recipient) == recipient) return &e;
+  }
+  return nullptr;
+}
+
+struct Case {
+  const char* name;
+  const char* text;
+  const char* type;
+  const char* actor;
+  const char* recipient;
+};
+
+TEST(EventsTest, PlainEventsByType) {
+  const Case cases[] = {
+      {"consult_meet", "اجتمع وزير الخارجية الأردني مع نظيره وزير الخارجية المصري في عمان.", "CONSULT", "JOR", "EGY"},
+      {"support_praise", "أشاد وزير الخارجية السعودي بموقف الحكومة الكويتية.", "SUPPORT", "SAU", "KWT"},
+      {"request_appeal", "دعا وزير الخارجية التركي الحكومة العراقية إلى ضبط الحدود.", "REQUEST", "TUR", "IRQ"},
+      {"accuse_condemn", "أدانت وزارة الخارجية القطرية الهجوم الذي نفذته الحكومة السورية.", "ACCUSE", "QAT", ""},
+  };
+  for (const Case& c : cases) {
+    Document d = TheEngine().Analyze(c.text);
+    bool found = false;
+    for (const Event& e : d.events) {
+      found |= e.type == c.type && Countries(e.actor) == c.actor &&
+               (std::string_view(c.recipient).empty() || Countries(e.recipient) == c.recipient);
+    }
+    EXPECT_TRUE(found) << c.name << "\n" << Dump(d);
+  }
+}
+
+TEST(EventsTest, NegatedAndFutureEventsAreMarked) {
+  Document neg = TheEngine().Analyze("لم يجتمع وزير الخارجية الأردني مع وزير الخارجية المصري.");
+  const Event* e = Find(neg, "CONSULT", "JOR", "EGY");
+  ASSERT_NE(e, nullptr) << Dump(neg);
+  EXPECT_TRUE(e->negated);
+  Document fut = TheEngine().Analyze("سوف يجتمع وزير الخارجية الأردني مع وزير الخارجية المصري.");
+  e = Find(fut, "CONSULT", "JOR", "EGY");
+  ASSERT_NE(e, nullptr) << Dump(fut);
+  EXPECT_EQ(e->modality, "future");
+}
+
+TEST(EventsTest, SpeakingIsNoEventButCarriesAttribution) {
+  Document d = TheEngine().Analyze("وقال وزير الخارجية الأردني إن الحكومة المصرية دعت الحكومة الليبية إلى الحوار.");
+  const Event* e = Find(d, "REQUEST", "EGY", "LBY");
+  ASSERT_NE(e, nullptr) << Dump(d);
+  EXPECT_EQ(e->attribution_code, "JORGOV");
+  for (const Event& ev : d.events) EXPECT_NE(ev.type, "") << Dump(d);
+}
+
+TEST(EventsTest, NoEventsWithoutParticipants) {
+  EXPECT_TRUE(TheEngine().Analyze("اجتمع الأصدقاء في المقهى مساء أمس.").events.empty());
+}
+
+}  // namespace
+}  // namespace rasd
