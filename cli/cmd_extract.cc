@@ -25,6 +25,7 @@ struct ExtractArgs {
   bool tokens = false;
   bool pretty = false;
   std::vector<std::string> lexicons;
+  std::string format = "json";
 };
 
 void Emit(const Document& doc, const ExtractArgs& args) {
@@ -38,6 +39,15 @@ void Emit(const Document& doc, const ExtractArgs& args) {
                 counts[static_cast<int>(EntityType::kOrganization)], counts[static_cast<int>(EntityType::kLocation)],
                 counts[static_cast<int>(EntityType::kGpe)], counts[static_cast<int>(EntityType::kDate)],
                 counts[static_cast<int>(EntityType::kNumber)], doc.warnings.empty() ? "" : " (warnings)");
+    for (const Event& ev : doc.events) {
+      std::string actor, recipient;
+      for (const EventActor& a : ev.actor) actor += (actor.empty() ? "" : "+") + a.code;
+      for (const EventActor& a : ev.recipient) recipient += (recipient.empty() ? "" : "+") + a.code;
+      std::printf("  EVENT %-9s %-5s %s -> %s  \"%s\"%s%s%s\n", ev.type.c_str(), ev.cameo.c_str(), actor.c_str(),
+                  recipient.empty() ? "-" : recipient.c_str(), std::string(doc.Text(ev.anchor)).c_str(),
+                  ev.negated ? " (negated)" : "", ev.modality.empty() ? "" : (" (" + ev.modality + ")").c_str(),
+                  ev.attribution_code.empty() ? "" : (" (said by " + ev.attribution_code + ")").c_str());
+    }
     for (const Entity& e : doc.entities) {
       bool show = e.type == EntityType::kPerson || e.type == EntityType::kOrganization || e.type == EntityType::kDate;
       if (!show) continue;
@@ -49,11 +59,18 @@ void Emit(const Document& doc, const ExtractArgs& args) {
     }
     return;
   }
-  JsonOptions jo;
-  jo.tokens = args.tokens;
-  jo.indent = args.pretty ? 1 : -1;
-  std::string out = DocumentToJson(doc, jo);
-  out.push_back('\n');
+  std::string out;
+  if (args.format == "plover") {
+    AppendPloverJsonl(doc, &out);
+  } else if (args.format == "cameo-tsv") {
+    AppendCameoTsv(doc, &out);
+  } else {
+    JsonOptions jo;
+    jo.tokens = args.tokens;
+    jo.indent = args.pretty ? 1 : -1;
+    out = DocumentToJson(doc, jo);
+    out.push_back('\n');
+  }
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
@@ -144,6 +161,11 @@ Runner AddExtractCommand(CLI::App& app) {
   cmd->add_flag("--summary", args->summary, "Print one human-readable line per article instead of JSON");
   cmd->add_flag("--tokens", args->tokens, "Include sentences' tokens and clitic segments in the JSON");
   cmd->add_flag("--pretty", args->pretty, "Indent the JSON");
+  cmd->add_option("--format", args->format,
+                  "json: one document a line; plover: one PLOVER-style event a line (JSONL); "
+                  "cameo-tsv: Phoenix-style TSV (id, date, source, target, CAMEO, root, quad class, PLOVER type, "
+                  "negated, attributed)")
+      ->check(CLI::IsMember({"json", "plover", "cameo-tsv"}));
   cmd->add_option("--lexicon", args->lexicons, "Extra lexicon TSV file (repeatable; data/README.md format)");
   cmd->add_option("inputs", args->inputs, "Text files (or JSONL with --jsonl), or - for standard input")
       ->required();

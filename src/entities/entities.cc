@@ -1,6 +1,7 @@
 #include "entities/entities.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -27,7 +28,9 @@ namespace internal {
 namespace {
 
 // What a lexicon phrase is, for entity building (one per match, by priority).
-enum class Cat : uint8_t { kNone, kOrg, kCountry, kGovBody, kRole, kNisba, kPlace, kHonorific, kFunction, kTime, kOther };
+enum class Cat : uint8_t {
+  kNone, kPersonName, kOrg, kCountry, kGovBody, kRole, kNisba, kPlace, kHonorific, kFunction, kTime, kOther
+};
 
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";        // ال
 constexpr std::string_view kWaw = "\xD9\x88";                     // و
@@ -37,6 +40,7 @@ constexpr std::string_view kBeh = "\xD8\xA8";                     // ب
 
 Cat CategoryOf(const LexEntry& e) {
   switch (e.type) {
+    case EntryType::kPersonName: return Cat::kPersonName;
     case EntryType::kOrganization: return Cat::kOrg;
     case EntryType::kCountry: return Cat::kCountry;
     case EntryType::kGovBody: return Cat::kGovBody;
@@ -313,6 +317,12 @@ class Recognizer {
         }
       }
     }
+    // Well-known persons from the lexicon (ترمب، محمود عباس).
+    for (const Phrase& p : phrases_) {
+      if (p.cat != Cat::kPersonName || !Free(p.first, p.end)) continue;
+      AddPersonSpan(p.first, p.end);
+      known_person_[p.first] = p.entry;
+    }
     // Honorific + name: السيد روان جمعة بيك، د. منتصر أبو زيد.
     for (const Phrase& p : phrases_) {
       if (p.cat != Cat::kHonorific) continue;
@@ -425,6 +435,14 @@ class Recognizer {
       const RolePhrase& r = roles_[i];
       if (m.country.empty() && !r.country.empty()) m.country = r.country;
       if (m.sector.empty() && !r.sector.empty()) m.sector = r.sector;
+    }
+    // A well-known person's own country and sector come first.
+    for (uint32_t t = m.first; t < m.end; ++t) {
+      auto it = known_person_.find(t);
+      if (it == known_person_.end()) continue;
+      if (!it->second->country.empty()) m.country = it->second->country;
+      if (!it->second->sector.empty()) m.sector = it->second->sector;
+      break;
     }
   }
 
@@ -563,7 +581,7 @@ class Recognizer {
   }
 
   static std::string Code(const std::string& country, const std::string& sector) {
-    if (country.empty()) return "";
+    if (country.empty()) return sector == "IGO" ? sector : "";
     return country + sector;
   }
 
@@ -664,6 +682,7 @@ class Recognizer {
   std::vector<PersonMention> persons_;
   std::vector<PersonMention> nominal_;
   std::vector<NerSpan> ner_spans_;
+  std::map<uint32_t, const LexEntry*> known_person_;  // first token -> persons.tsv entry
   int next_cluster_ = 0;
 };
 

@@ -170,27 +170,44 @@ class Extractor {
     return -1;
   }
 
-  // The first participant in [from, to) introduced by preposition `p` (folded),
-  // directly or as the head of a short phrase (ضد الشعب الفلسطيني).
+  bool IsHonorificAt(uint32_t t) const {
+    LexiconMatch m = entity_lex_.MatchAt(*doc_, t, SentenceEnd(t));
+    for (uint32_t id : m.entries) {
+      if (entity_lex_.entry(id).type == EntryType::kHonorific) return true;
+    }
+    return false;
+  }
+
+  // Token t is governed by preposition `p`: a proclitic (ل ب) or the word before.
+  bool Governed(uint32_t t, std::string_view p) const {
+    if (Proclitic(t) == p) return true;
+    if (t == 0 || !SameSentence(t - 1, t) || doc_->tokens[t - 1].kind != TokenKind::kWord) return false;
+    return doc_->Folded(doc_->segments[doc_->tokens[t - 1].stem()].norm) == p;
+  }
+
+  // The participant that preposition `p` (folded) introduces first in [from, to):
+  // the object right after it, past a title (مع السيد روان) or one head noun
+  // before a role or nationality (مع نظيره وزير الخارجية المصري، ضد الشعب
+  // الفلسطيني). When p first governs something else (رحب بالبيان), -1.
   int FirstWithPreposition(uint32_t from, uint32_t to, std::string_view p) const {
     for (uint32_t t = from; t < to && t < n_; ++t) {
-      int i = entity_at_[t];
-      if (i < 0 || Ent(i).first_token != t) continue;
-      bool ok_type = IsParticipant(i) || (Ent(i).type == EntityType::kNorp && !Ent(i).country.empty());
-      if (!ok_type) continue;
-      if (Preposition(i) == p) return i;
-      // One head noun between: مع نظيره وزير الخارجية المصري، على الشعب الفلسطيني.
-      if (t >= 1) {
-        uint32_t h = t - 1;
-        if (entity_at_[h] < 0 && doc_->tokens[h].kind == TokenKind::kWord) {
-          std::string_view pro = Proclitic(h);
-          if (pro == p) return i;
-          if (h >= 1 && doc_->tokens[h - 1].kind == TokenKind::kWord &&
-              doc_->Folded(doc_->segments[doc_->tokens[h - 1].stem()].norm) == p) {
-            return i;
-          }
-        }
+      if (!Governed(t, p)) continue;
+      uint32_t k = t;
+      if (entity_at_[k] < 0 && IsHonorificAt(k)) {
+        LexiconMatch m = entity_lex_.MatchAt(*doc_, k, to);
+        k += std::max<uint32_t>(1, m.token_count);
       }
+      for (uint32_t step = 0; step < 2 && k < to; ++step, ++k) {
+        int i = entity_at_[k];
+        if (i >= 0 && Ent(i).first_token == k) {
+          bool participant = IsParticipant(i) || (Ent(i).type == EntityType::kNorp && !Ent(i).country.empty());
+          if (!participant) break;
+          bool head_ok = step == 0 || Ent(i).type == EntityType::kNorp || Ent(i).type == EntityType::kRole;
+          return head_ok ? i : -1;
+        }
+        if (i >= 0) break;
+      }
+      return -1;
     }
     return -1;
   }
@@ -394,6 +411,13 @@ class Extractor {
     return ev;
   }
 
+  // A date can be the event's own unless it lies more than a year before
+  // the document (the borders of 4 June 1967 are background).
+  bool Recent(const std::string& iso) const {
+    if (doc_->date.size() < 4 || iso.size() < 4) return true;
+    return std::stoi(iso.substr(0, 4)) >= std::stoi(doc_->date.substr(0, 4)) - 1;
+  }
+
   // Negation, modality, date and place.
   void Finish(Event* ev, const Trigger& t) const {
     ev->negated = MarkerBefore(t.first, "negation", 1) != nullptr;
@@ -409,7 +433,8 @@ class Extractor {
     for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
       int i = entity_at_[k];
       if (i < 0 || Ent(i).first_token != k) continue;
-      if (Ent(i).type == EntityType::kDate && !Ent(i).value.empty() && ev->date_text.empty()) {
+      if (Ent(i).type == EntityType::kDate && !Ent(i).value.empty() && ev->date_text.empty() &&
+          Recent(Ent(i).value)) {
         ev->date = Ent(i).value;
         ev->date_text = Ent(i).text;
       }

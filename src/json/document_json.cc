@@ -1,5 +1,6 @@
 #include "json/document_json.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "base/utf8.h"
@@ -49,6 +50,65 @@ std::string Dump(const Json& j, int indent = -1) {
 }
 
 }  // namespace
+
+namespace {
+
+// CAMEO quad classes by root: 1 verbal cooperation, 2 material cooperation,
+// 3 verbal conflict, 4 material conflict.
+int QuadClass(const std::string& cameo) {
+  int root = cameo.size() >= 2 ? std::stoi(cameo.substr(0, 2)) : 0;
+  if (root >= 1 && root <= 5) return 1;
+  if (root >= 6 && root <= 9) return 2;
+  if (root >= 10 && root <= 14) return 3;
+  if (root >= 15 && root <= 20) return 4;
+  return 0;
+}
+
+}  // namespace
+
+void AppendPloverJsonl(const Document& doc, std::string* out) {
+  SpanWriter spans(doc, 0);
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& ev = doc.events[i];
+    Json j;
+    j["id"] = doc.id + "-" + std::to_string(i + 1);
+    j["doc_id"] = doc.id;
+    j["date"] = ev.date.empty() ? Json(nullptr) : Json(ev.date);
+    Json actor = Json::array(), recipient = Json::array();
+    for (const EventActor& a : ev.actor) actor.push_back(a.code);
+    for (const EventActor& a : ev.recipient) recipient.push_back(a.code);
+    j["actor"] = std::move(actor);
+    j["recipient"] = std::move(recipient);
+    j["event"] = ev.type;
+    j["mode"] = ev.mode.empty() ? Json(nullptr) : Json(ev.mode);
+    j["context"] = ev.context;
+    j["cameo"] = ev.cameo;
+    j["event_text"] = ev.sentence < doc.sentences.size() ? std::string(doc.Text(doc.sentences[ev.sentence].span)) : "";
+    j["anchor"] = std::string(doc.Text(ev.anchor));
+    j["location"] = ev.place.empty() ? Json(nullptr) : Json(ev.place);
+    j["attribution"] = ev.attribution_code.empty() ? Json(nullptr) : Json(ev.attribution_code);
+    j["negated"] = ev.negated;
+    j["modality"] = ev.modality.empty() ? Json(nullptr) : Json(ev.modality);
+    *out += Dump(j);
+    *out += '\n';
+  }
+}
+
+void AppendCameoTsv(const Document& doc, std::string* out) {
+  for (const Event& ev : doc.events) {
+    std::vector<EventActor> recipients = ev.recipient;
+    if (recipients.empty()) recipients.push_back(EventActor{});
+    for (const EventActor& a : ev.actor) {
+      for (const EventActor& r : recipients) {
+        std::string date = ev.date;
+        date.erase(std::remove(date.begin(), date.end(), '-'), date.end());
+        *out += doc.id + "\t" + date + "\t" + a.code + "\t" + r.code + "\t" + ev.cameo + "\t" +
+                ev.cameo.substr(0, 2) + "\t" + std::to_string(QuadClass(ev.cameo)) + "\t" + ev.type + "\t" +
+                (ev.negated ? "1" : "0") + "\t" + (ev.attribution_code.empty() ? "0" : "1") + "\n";
+      }
+    }
+  }
+}
 
 void AppendSentencesJsonl(const Document& doc, uint64_t base, std::string* out) {
   SpanWriter spans(doc, base);

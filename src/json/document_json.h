@@ -19,6 +19,15 @@ struct JsonOptions {
 // Renders `doc` as one JSON object. Never fails (all strings are valid UTF-8).
 std::string DocumentToJson(const Document& doc, const JsonOptions& options = {});
 
+// Appends one PLOVER-style JSON line per event of `doc` to `out`: id, date,
+// actor, recipient (codes), event, mode, context, event_text, anchor, …
+void AppendPloverJsonl(const Document& doc, std::string* out);
+
+// Appends one Phoenix-style TSV line per event: id, date, source (actor
+// code), target (recipient code), CAMEO code, root code, quad class,
+// PLOVER type, negated, attributed. Compound actors give one line per pair.
+void AppendCameoTsv(const Document& doc, std::string* out);
+
 // Appends one JSON line per sentence of `doc` to `out`: the sentence's span and
 // text and its tokens with their segments. `base` is added to every code point
 // offset (for documents that are chunks of a larger input).

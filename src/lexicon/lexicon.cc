@@ -27,6 +27,7 @@ const char* EntryTypeName(EntryType type) {
     case EntryType::kWeekday: return "weekday";
     case EntryType::kTemporal: return "temporal";
     case EntryType::kNumber: return "number";
+    case EntryType::kPersonName: return "person";
     case EntryType::kTrigger: return "trigger";
     case EntryType::kSpeech: return "speech";
     case EntryType::kModality: return "modality";
@@ -97,6 +98,7 @@ const std::vector<KindSpec>& KindSpecs() {
       {"weekdays", EntryType::kWeekday, {"weekday"}},
       {"temporal", EntryType::kTemporal, {"kind", "unit", "offset"}},
       {"numbers", EntryType::kNumber, {"value", "kind"}},
+      {"persons", EntryType::kPersonName, {"country", "sector"}},
       {"triggers", EntryType::kTrigger, {"pos", "type", "mode", "cameo", "recipient", "actor"}},
       {"speech", EntryType::kSpeech, {"pos", "kind"}},
       {"modality", EntryType::kModality, {"kind"}},
@@ -366,6 +368,13 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
         e.code = col(0);
         e.country = Dash(col(1));
         e.sector = Dash(col(2));
+        break;
+      case EntryType::kPersonName:
+        if (col(0) != "-" && !IsUpperCode(col(0), 3, 3)) return fail(row.line, "country must be a 3-letter code or -");
+        if (col(1) != "-" && !IsUpperCode(col(1), 3, 3)) return fail(row.line, "sector must be a 3-letter code or -");
+        e.country = Dash(col(0));
+        e.sector = Dash(col(1));
+        e.code = e.country + e.sector;
         break;
       case EntryType::kGovBody:
       case EntryType::kRole:

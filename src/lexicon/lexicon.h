@@ -35,6 +35,7 @@ enum class EntryType : uint8_t {
   kWeekday,       // weekdays.tsv
   kTemporal,      // temporal.tsv: أمس، الأسبوع الماضي …
   kNumber,        // numbers.tsv: number words, ordinals, approximations
+  kPersonName,    // persons.tsv: well-known persons -> country, sector
   kTrigger,       // triggers.tsv: event trigger -> PLOVER type/mode, CAMEO code, argument frame
   kSpeech,        // speech.tsv: قال، أكد، وفق … (reported speech)
   kModality,      // modality.tsv: negation, future, conditional, hedge particles
