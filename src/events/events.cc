@@ -187,8 +187,8 @@ class Extractor {
 
   // The participant that preposition `p` (folded) introduces first in [from, to):
   // the object right after it, past a title (مع السيد روان) or one head noun
-  // before a role or nationality (مع نظيره وزير الخارجية المصري، ضد الشعب
-  // الفلسطيني). When p first governs something else (رحب بالبيان), -1.
+  // (مع نظيره وزير الخارجية المصري، ضد الشعب الفلسطيني، بقرار البرلمان
+  // الهولندي). When p first governs something else (رحب بالبيان), -1.
   int FirstWithPreposition(uint32_t from, uint32_t to, std::string_view p) const {
     for (uint32_t t = from; t < to && t < n_; ++t) {
       if (!Governed(t, p)) continue;
@@ -202,8 +202,7 @@ class Extractor {
         if (i >= 0 && Ent(i).first_token == k) {
           bool participant = IsParticipant(i) || (Ent(i).type == EntityType::kNorp && !Ent(i).country.empty());
           if (!participant) break;
-          bool head_ok = step == 0 || Ent(i).type == EntityType::kNorp || Ent(i).type == EntityType::kRole;
-          return head_ok ? i : -1;
+          return i;
         }
         if (i >= 0) break;
       }
@@ -307,6 +306,14 @@ class Extractor {
           actor = i;
           break;
         }
+      }
+      // Else the noun is what the sentence's subject states (أكدت الجامعة دعم
+      // الطلب، أعرب عن إدانته): that subject, if named before it.
+      auto subject = sentence_subject_.find(sentence_of_[t.first]);
+      if (actor < 0 && e.kind == "masdar" && subject != sentence_subject_.end() &&
+          Ent(subject->second).first_token < t.first) {
+        actor = subject->second;
+        actor_after = false;
       }
     }
     // Recipient: the frame's alternatives in order.
