@@ -3,9 +3,12 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "ner/history.h"
+#include "ner/lexicon_cues.h"
 #include "engine/builtin_data.h"
 #include "ner/perceptron_tagger.h"
 
@@ -32,7 +35,8 @@ std::string_view FirstColumn(std::string_view line) {
 // input) arrives, and copies every blank line through.
 class NerWriter {
  public:
-  explicit NerWriter(const internal::PerceptronTagger& tagger) : tagger_(tagger) {}
+  NerWriter(const internal::PerceptronTagger& tagger, const internal::NerLexiconCuer* lexicon)
+      : tagger_(tagger), lexicon_(lexicon), use_history_(tagger.uses_history()) {}
 
   void Line(std::string_view line, std::string* out) {
     std::string_view token = FirstColumn(line);
@@ -46,7 +50,11 @@ class NerWriter {
 
   void Flush(std::string* out) {
     if (tokens_.empty()) return;
-    tagger_.Tag(std::span<const std::string>(tokens_), {}, &tags_);
+    cues_.clear();
+    if (lexicon_ != nullptr) lexicon_->Compute(tokens_, &cues_);
+    if (use_history_) history_.AddCues(tokens_, &cues_);
+    tagger_.Tag(std::span<const std::string>(tokens_), cues_, &tags_);
+    if (use_history_) history_.Update(tokens_, tags_);
     for (size_t i = 0; i < tokens_.size(); ++i) {
       out->append(tokens_[i]);
       out->push_back(' ');
@@ -58,7 +66,12 @@ class NerWriter {
 
  private:
   const internal::PerceptronTagger& tagger_;
+  const internal::NerLexiconCuer* lexicon_;
   std::vector<std::string> tokens_;
+  std::vector<std::vector<std::string>> cues_;
+  bool use_history_;
+  // The stream has no document boundaries: a sliding window of recent tokens.
+  internal::NerHistory history_;
   std::vector<uint8_t> tags_;
 };
 
@@ -92,7 +105,17 @@ int RunNer(const NerArgs& args) {
     return kExitFailure;
   }
   std::unique_ptr<ChunkReader> reader(*opened);
-  NerWriter writer(*tagger);
+  std::optional<internal::NerLexiconCuer> lexicon;
+  if (tagger->uses_lexicon_cues()) {
+    auto created = internal::NerLexiconCuer::Create(internal::BuiltinSegmenterVocabulary(),
+                                                    internal::BuiltinSegmenterGuard(), internal::BuiltinLexiconBlob());
+    if (!created.ok()) {
+      std::cerr << "rasd ner: " << created.status().ToString() << "\n";
+      return kExitFailure;
+    }
+    lexicon.emplace(std::move(created).value());
+  }
+  NerWriter writer(*tagger, lexicon ? &*lexicon : nullptr);
   std::string chunk, pending, out;
   uint64_t offset = 0;
   while (reader->Next(&chunk)) {

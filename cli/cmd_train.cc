@@ -6,6 +6,8 @@
 
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "ner/history.h"
+#include "ner/lexicon_cues.h"
 #include "engine/builtin_data.h"
 #include "ner/conll.h"
 #include "ner/perceptron_tagger.h"
@@ -23,6 +25,13 @@ struct TrainArgs {
   std::string word_counts;  // empty: the built-in segmenter vocabulary
   std::string cues;         // empty: none
   int rare = 1;
+  std::string word_classes;  // empty: none
+  bool lexicon_cues = false;
+  bool history = false;
+  int folds = 5;
+  double o_penalty = 0.0;
+  std::string profile;  // empty: none
+  bool context_only = false;
 };
 
 StatusOr<std::vector<internal::NerExample>> ToExamples(const std::vector<internal::ConllSentence>& sents,
@@ -44,11 +53,19 @@ StatusOr<std::vector<internal::NerExample>> ToExamples(const std::vector<interna
 
 // Tags `dev` with `model` and returns the per-type scores.
 std::vector<internal::NerTypeScore> Evaluate(const internal::PerceptronTagger& model,
-                                             const std::vector<internal::ConllSentence>& dev) {
+                                             const std::vector<internal::ConllSentence>& dev,
+                                             const std::vector<std::vector<std::vector<std::string>>>& dev_cues) {
   std::vector<std::vector<std::string>> gold, pred;
   std::vector<uint8_t> tags;
-  for (const internal::ConllSentence& s : dev) {
-    model.Tag(std::span<const std::string>(s.tokens), {}, &tags);
+  internal::NerHistory history;
+  std::vector<std::vector<std::string>> cues;
+  for (size_t i = 0; i < dev.size(); ++i) {
+    const internal::ConllSentence& s = dev[i];
+    cues.clear();
+    if (!dev_cues.empty()) cues = dev_cues[i];
+    if (model.uses_history()) history.AddCues(s.tokens, &cues);
+    model.Tag(std::span<const std::string>(s.tokens), cues, &tags);
+    if (model.uses_history()) history.Update(s.tokens, tags);
     std::vector<std::string> p;
     for (uint8_t t : tags) p.emplace_back(internal::NerTagName(t));
     gold.push_back(s.tags);
@@ -79,6 +96,40 @@ int RunTrain(const TrainArgs& args) {
   }
   internal::NerTrainOptions options;
   options.rare_threshold = args.rare;
+  std::vector<std::vector<std::vector<std::string>>> dev_cues;
+  if (args.lexicon_cues) {
+    auto lexicon = internal::NerLexiconCuer::Create(internal::BuiltinSegmenterVocabulary(),
+                                                    internal::BuiltinSegmenterGuard(), internal::BuiltinLexiconBlob());
+    if (!lexicon.ok()) {
+      std::cerr << "rasd train: " << lexicon.status().message() << "\n";
+      return kExitFailure;
+    }
+    for (internal::NerExample& ex : *examples) lexicon->Compute(ex.tokens, &ex.cues);
+    dev_cues.resize(dev.size());
+    for (size_t i = 0; i < dev.size(); ++i) lexicon->Compute(dev[i].tokens, &dev_cues[i]);
+    options.lexicon_cues = true;
+  }
+  options.context_only = args.context_only;
+  std::string profile_tsv;
+  if (!args.profile.empty() && args.profile != "none") {
+    auto read = ReadWholeInput(args.profile, size_t{1} << 30);
+    if (!read.ok()) {
+      std::cerr << "rasd train: " << read.status().message() << "\n";
+      return kExitFailure;
+    }
+    profile_tsv = std::move(*read);
+    options.profile_tsv = profile_tsv;
+  }
+  std::string classes_tsv;
+  if (!args.word_classes.empty() && args.word_classes != "none") {
+    auto read = ReadWholeInput(args.word_classes, size_t{1} << 30);
+    if (!read.ok()) {
+      std::cerr << "rasd train: " << read.status().message() << "\n";
+      return kExitFailure;
+    }
+    classes_tsv = std::move(*read);
+    options.word_classes_tsv = classes_tsv;
+  }
   std::string cues_tsv;
   if (!args.cues.empty()) {
     auto read = ReadWholeInput(args.cues, size_t{1} << 30);
@@ -90,6 +141,7 @@ int RunTrain(const TrainArgs& args) {
     options.cues_tsv = cues_tsv;
   }
   options.epochs = args.epochs;
+  options.o_penalty = args.o_penalty;
   options.seed = args.seed;
   std::string counts_tsv;
   if (args.word_counts.empty()) {
@@ -106,13 +158,49 @@ int RunTrain(const TrainArgs& args) {
   if (!dev.empty()) {
     options.on_epoch = [&](int epoch, const internal::PerceptronTagger& model) {
       std::cerr << "epoch " << epoch << ":";
-      for (const internal::NerTypeScore& s : Evaluate(model, dev)) {
+      for (const internal::NerTypeScore& s : Evaluate(model, dev, dev_cues)) {
         char buf[64];
         std::snprintf(buf, sizeof buf, " %s=%.4f", s.type.c_str(), s.F1());
         std::cerr << buf;
       }
       std::cerr << " rows=" << model.row_count() << "\n";
     };
+  }
+  if (args.history) {
+    // Jackknifed predictions: each of `folds` contiguous parts of the training
+    // data tagged by a model trained on the others, so the history cues are as
+    // noisy as the tagger's own at run time; then cues from the predictions of
+    // the preceding sentences (NerHistory's window), in file order.
+    const size_t n = examples->size();
+    const size_t k = static_cast<size_t>(args.folds);
+    std::vector<std::vector<uint8_t>> predicted(n);
+    internal::NerTrainOptions fold_options = options;
+    fold_options.on_epoch = nullptr;
+    for (size_t f = 0; f < k; ++f) {
+      const size_t lo = n * f / k, hi = n * (f + 1) / k;
+      std::vector<internal::NerExample> rest;
+      rest.reserve(n - (hi - lo));
+      for (size_t s = 0; s < n; ++s) {
+        if (s < lo || s >= hi) rest.push_back((*examples)[s]);
+      }
+      auto fold_model = internal::PerceptronTagger::Train(rest, fold_options);
+      if (!fold_model.ok()) {
+        std::cerr << "rasd train: " << fold_model.status().message() << "\n";
+        return kExitFailure;
+      }
+      for (size_t s = lo; s < hi; ++s) {
+        const internal::NerExample& ex = (*examples)[s];
+        fold_model->Tag(std::span<const std::string>(ex.tokens), ex.cues, &predicted[s]);
+      }
+      std::cerr << "rasd train: history fold " << f + 1 << "/" << k << " tagged\n";
+    }
+    internal::NerHistory history;
+    for (size_t s = 0; s < n; ++s) {
+      internal::NerExample& ex = (*examples)[s];
+      history.AddCues(ex.tokens, &ex.cues);
+      history.Update(ex.tokens, predicted[s]);
+    }
+    options.history = true;
   }
   auto model = internal::PerceptronTagger::Train(*examples, options);
   if (!model.ok()) {
@@ -148,6 +236,22 @@ Runner AddTrainCommand(CLI::App& app) {
   cmd->add_option("--rare", args->rare,
                   "Train without word-identity features on words seen at most this often (0 = off)")
       ->check(CLI::Range(0, 1000));
+  cmd->add_option("--word-classes", args->word_classes,
+                  "Word classes (word<TAB>fine<TAB>mid<TAB>coarse, data/models/ner_clusters.tsv) stored in the model");
+  cmd->add_flag("--lexicon-cues", args->lexicon_cues,
+                "Train with the built-in lexicons' cues (countries, places, roles …); `rasd ner` then computes them too");
+  cmd->add_flag("--history", args->history,
+                "Train with prediction-history cues (tags given to the same word in the preceding sentences), "
+                "from jackknifed predictions on the training data");
+  cmd->add_option("--o-penalty", args->o_penalty,
+                  "Subtract this from the score of O at every token (> 0: more recall, less precision)")
+      ->check(CLI::Range(0.0, 1000.0));
+  cmd->add_option("--profile", args->profile,
+                  "Corpus tag profiles (word<TAB>O<TAB>PERS<TAB>LOC<TAB>ORG<TAB>MISC, data/models/ner_profile.tsv) "
+                  "stored in the model");
+  cmd->add_flag("--context-only", args->context_only,
+                "Train a model that sees only the neighbours of each token (input of tools/ner_clusters.cc --profile)");
+  cmd->add_option("--folds", args->folds, "Folds of the jackknife for --history")->check(CLI::Range(2, 20));
   cmd->add_option("--out", args->out, "Where to write the binary model");
   return [args] { return RunTrain(*args); };
 }

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "ner/history.h"
+#include "ner/lexicon_cues.h"
 #include "rasd/normalize.h"
 
 namespace rasd {
@@ -288,14 +290,25 @@ class Recognizer {
   void FindPersons() {
     // The statistical tagger's persons, trimmed at lexicon words it ran into.
     if (res_.tagger != nullptr) {
-      std::vector<std::string_view> words;
+      // The tagger's features: lexicon cues and, for models trained with it,
+      // the tags it gave the same words earlier in the article.
+      std::vector<std::string> words;
+      std::vector<Span> spans;
+      std::vector<std::vector<std::string>> cues;
       std::vector<uint8_t> tags;
+      NerHistory history;
       for (const Sentence& s : doc_->sentences) {
         words.clear();
+        spans.clear();
         for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
-          words.push_back(doc_->Text(doc_->tokens[t].span));
+          words.emplace_back(doc_->Text(doc_->tokens[t].span));
+          spans.push_back(doc_->tokens[t].span);
         }
-        res_.tagger->Tag(words, {}, &tags);
+        cues.assign(words.size(), {});
+        if (res_.tagger->uses_lexicon_cues()) ComputeLexiconCues(*doc_, *res_.lexicon, *res_.matches, spans, &cues);
+        if (res_.tagger->uses_history()) history.AddCues(words, &cues);
+        res_.tagger->Tag(words, cues, &tags);
+        if (res_.tagger->uses_history()) history.Update(words, tags);
         for (uint32_t k = 0; k < words.size(); ++k) {
           uint8_t tag = tags[k];
           if (tag != kNerBPers && tag != kNerBOrg && tag != kNerBLoc && tag != kNerBMisc) continue;
@@ -690,7 +703,9 @@ class Recognizer {
 
 void RecognizeEntities(const EntityResources& resources, const std::vector<LexiconMatch>& matches, Document* doc) {
   if (resources.lexicon == nullptr || doc->tokens.empty()) return;
-  Recognizer(resources, matches, doc).Run();
+  EntityResources with_matches = resources;
+  with_matches.matches = &matches;
+  Recognizer(with_matches, matches, doc).Run();
 }
 
 }  // namespace internal

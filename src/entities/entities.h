@@ -16,6 +16,7 @@ namespace rasd::internal {
 struct EntityResources {
   const Lexicon* lexicon = nullptr;          // required
   const PerceptronTagger* tagger = nullptr;  // optional: without it, persons come from rules only
+  const std::vector<LexiconMatch>* matches = nullptr;  // set by RecognizeEntities
 };
 
 // Appends PER, ORG, LOC, GPE, NORP and ROLE entities of `doc` (text layer

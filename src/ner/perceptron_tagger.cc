@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <limits>
 #include <unordered_map>
@@ -26,9 +27,14 @@ static_assert(std::endian::native == std::endian::little, "the model format is l
 constexpr int kT = kNerTagCount;
 constexpr int kStart = kT;  // the "previous tag" of the first token
 constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '\0'};
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;
 // Bump when the features change: a model trained on other features is refused.
-constexpr uint32_t kFeatureVersion = 1;
+constexpr uint32_t kFeatureVersion = 2;
+// Model flags (a uint32 after the feature-set version).
+constexpr uint32_t kFlagLexiconCues = 1;  // trained with ComputeLexiconCues() cues
+constexpr uint32_t kFlagHistory = 2;      // trained with NerHistory cues
+constexpr uint32_t kFlagContextOnly = 4;  // features of the neighbours only (for the corpus profile)
+constexpr uint32_t kKnownFlags = kFlagLexiconCues | kFlagHistory | kFlagContextOnly;
 
 constexpr std::string_view kTagNames[kT] = {"O",     "B-PERS", "I-PERS", "B-LOC", "I-LOC",
                                             "B-ORG", "I-ORG",  "B-MISC", "I-MISC"};
@@ -63,6 +69,8 @@ enum Template : uint64_t {
   kShapeM1, kShapeP1, kSuf2M1, kSuf2P1, kCue, kCueM1, kCueP1, kTrans,
   kPre2P1, kStemM2, kStemP2, kTriM1, kFreq, kArt, kFreqArt, kArtM1, kArtP1, kArtM2, kArtP2,
   kLexCue, kLexCueM1, kLexCueP1, kLexCueM2, kLexCueP2,
+  kClsF, kClsM, kClsC, kClsMM1, kClsMP1, kClsFM1, kClsFP1, kClsCM2, kClsCP2, kClsBiM1, kClsBiP1,
+  kCharNgram, kProf, kProfM1, kProfP1,
 };
 
 inline uint64_t Key(uint64_t templ, uint64_t value) {
@@ -77,6 +85,10 @@ struct TokenInfo {
   uint64_t pre[3] = {0, 0, 0}, suf[3] = {0, 0, 0};
   uint64_t freq = 0, art = 0;  // news-corpus frequency and article-ratio classes
   uint32_t cues = 0;           // cue-class bits from the model's cue lexicon
+  uint64_t cls_fine = 0, cls_mid = 0, cls_coarse = 0;  // word classes (0: unknown word)
+  uint64_t ngrams[24];  // character trigrams of the stem
+  uint32_t profile = 0;  // corpus tag profile (see ParseProfile), 0: unknown
+  int ngram_count = 0;
   bool has_noconj = false;
   bool lexical = true;         // false: word-identity features dropped (rare in training)
 };
@@ -86,6 +98,7 @@ TokenInfo PaddingInfo(uint64_t which) {
   TokenInfo t;
   uint64_t h = Mix(0xB0B0 + which);
   t.word = t.norm = t.stem = t.shape = t.shape_short = t.freq = t.art = h;
+  t.cls_fine = t.cls_mid = t.cls_coarse = h;
   for (int k = 0; k < 3; ++k) t.pre[k] = t.suf[k] = h;
   return t;
 }
@@ -196,7 +209,11 @@ uint64_t ArticleClass(const NerWordCounts* counts, std::string_view stem) {
   return 1 + size * 5 + ratio;
 }
 
-TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWordCounts* cue_table) {
+// Word classes are stored as kClassKnown | coarse << 20 | mid << 10 | fine.
+constexpr uint32_t kClassKnown = 1u << 30;
+
+TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWordCounts* cue_table,
+                  const NerWordCounts* classes, const NerWordCounts* profile) {
   TokenInfo t;
   t.word = HashBytes(raw, 1);
   std::string norm = NormalizeKey(raw);
@@ -231,6 +248,28 @@ TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWo
   }
   std::string_view stem = CoreStem(n);
   t.stem = HashBytes(stem, 8);
+  if (count <= 64) {
+    // Character trigrams of the stem (with edge markers): the letter patterns
+    // of transliterated foreign names, of nisba and plural endings.
+    std::string_view st = stem;
+    uint32_t b[66];
+    int nb = 0;
+    for (size_t i = 0; i < st.size() && nb < 65;) {
+      int len = 1;
+      DecodeUtf8(st, i, &len);
+      b[nb++] = static_cast<uint32_t>(i);
+      i += static_cast<size_t>(len);
+    }
+    b[nb] = static_cast<uint32_t>(st.size());
+    for (int k = -1; k + 2 <= nb && t.ngram_count < 24; ++k) {
+      const uint32_t from = k < 0 ? 0 : b[k];
+      const uint32_t to = k + 3 > nb ? b[nb] : b[k + 3];
+      uint64_t h = HashBytes(st.substr(from, to - from), 10);
+      if (k < 0) h = Mix(h ^ 1);
+      if (k + 3 > nb) h = Mix(h ^ 2);
+      t.ngrams[t.ngram_count++] = h;
+    }
+  }
   if ((n.starts_with(kWaw) || n.starts_with(kFa)) && count >= 4) {
     t.has_noconj = true;
     t.noconj = HashBytes(n.substr(2), 2);  // same salt as kNorm: و+مصر shares مصر's hash
@@ -238,6 +277,24 @@ TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWo
   if (counts != nullptr) {
     t.freq = FreqClass(counts->Count(t.norm));
     t.art = ArticleClass(counts, stem);
+  }
+  if (profile != nullptr && !profile->keys.empty()) {
+    t.profile = profile->Count(t.norm);
+    if (t.profile == 0 && t.has_noconj) t.profile = profile->Count(t.noconj);
+  }
+  if (classes != nullptr && !classes->keys.empty()) {
+    // The word, else without و/ف, else its stem (as the corpus saw it).
+    uint32_t v = classes->Count(t.norm);
+    if (v == 0 && t.has_noconj) v = classes->Count(t.noconj);
+    if (v == 0) v = classes->Count(HashBytes(stem, 2));
+    if (v == 0 && std::any_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      v = classes->Count(HashBytes("<NUM>", 2));  // the generator's class of all words with digits
+    }
+    if (v != 0) {
+      t.cls_fine = 1 + (v & 0x3FF);
+      t.cls_mid = 1 + ((v >> 10) & 0x3FF);
+      t.cls_coarse = 1 + ((v >> 20) & 0x3FF);
+    }
   }
   if (cue_table != nullptr && !cue_table->keys.empty()) {
     t.cues = cue_table->Count(t.norm) | cue_table->Count(HashBytes(stem, 2));
@@ -256,25 +313,27 @@ TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWo
 // with token i's keys in keys[offsets[i], offsets[i+1]).
 template <typename Tokens>
 void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::string>> cues,
-                     const NerWordCounts* counts, const NerWordCounts* cue_table, std::vector<uint64_t>* keys,
+                     const NerWordCounts* counts, const NerWordCounts* cue_table, const NerWordCounts* classes,
+                     const NerWordCounts* profile, bool context_only, std::vector<uint64_t>* keys,
                      std::vector<uint32_t>* offsets, const std::vector<bool>* drop_lexical = nullptr) {
   const size_t n = tokens.size();
   std::vector<TokenInfo> info(n + 4);
   info[0] = PaddingInfo(0);
   info[1] = PaddingInfo(1);
   for (size_t i = 0; i < n; ++i) {
-    info[i + 2] = Analyze(std::string_view(tokens[i]), counts, cue_table);
+    info[i + 2] = Analyze(std::string_view(tokens[i]), counts, cue_table, classes, profile);
     if (drop_lexical != nullptr && (*drop_lexical)[i]) info[i + 2].lexical = false;
   }
   info[n + 2] = PaddingInfo(2);
   info[n + 3] = PaddingInfo(3);
   const bool has_cues = cues.size() == n;
+  const TokenInfo masked = PaddingInfo(9);  // the current token in context-only models
   keys->clear();
   offsets->assign(1, 0);
   for (size_t i = 0; i < n; ++i) {
     const TokenInfo& m2 = info[i];
     const TokenInfo& m1 = info[i + 1];
-    const TokenInfo& c = info[i + 2];
+    const TokenInfo& c = context_only ? masked : info[i + 2];
     const TokenInfo& p1 = info[i + 3];
     const TokenInfo& p2 = info[i + 4];
     auto add = [&](uint64_t templ, uint64_t value) { keys->push_back(Key(templ, value)); };
@@ -288,6 +347,7 @@ void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::stri
       add(kBiP1, Combine(c.norm, p1.norm));
       add(kTriM1, Combine(Combine(m2.norm, m1.norm), c.norm));
     }
+    for (int g = 0; g < c.ngram_count; ++g) add(kCharNgram, c.ngrams[g]);
     add(kPre1, c.pre[0]);
     add(kPre2, c.pre[1]);
     add(kPre3, c.pre[2]);
@@ -315,6 +375,27 @@ void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::stri
     add(kArtP1, Combine(c.art, p1.art));
     add(kArtM2, m2.art);
     add(kArtP2, p2.art);
+    if (classes != nullptr && !classes->keys.empty()) {
+      add(kClsF, c.cls_fine);
+      add(kClsM, c.cls_mid);
+      add(kClsC, c.cls_coarse);
+      add(kClsMM1, m1.cls_mid);
+      add(kClsMP1, p1.cls_mid);
+      add(kClsFM1, m1.cls_fine);
+      add(kClsFP1, p1.cls_fine);
+      add(kClsCM2, m2.cls_coarse);
+      add(kClsCP2, p2.cls_coarse);
+      add(kClsBiM1, Combine(m1.cls_mid, c.cls_mid));
+      add(kClsBiP1, Combine(c.cls_mid, p1.cls_mid));
+    }
+    // Corpus tag profile: one feature per (type, share bucket), and the
+    // neighbours' dominant type.
+    for (int k = 0; k < 4; ++k) {
+      const uint32_t b = (c.profile >> (3 * k)) & 7;
+      if (b != 0) add(kProf, static_cast<uint64_t>(k * 8 + static_cast<int>(b)));
+    }
+    if (m1.profile != 0) add(kProfM1, m1.profile >> 12);
+    if (p1.profile != 0) add(kProfP1, p1.profile >> 12);
     for (int b = 0; b < 32; ++b) {
       const uint32_t bit = 1u << b;
       if (c.cues & bit) add(kLexCue, static_cast<uint64_t>(b));
@@ -324,7 +405,7 @@ void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::stri
       if (p2.cues & bit) add(kLexCueP2, static_cast<uint64_t>(b));
     }
     if (has_cues) {
-      for (const std::string& cue : cues[i]) add(kCue, HashBytes(cue, 9));
+      if (!context_only) for (const std::string& cue : cues[i]) add(kCue, HashBytes(cue, 9));
       if (i > 0) for (const std::string& cue : cues[i - 1]) add(kCueM1, HashBytes(cue, 9));
       if (i + 1 < n) for (const std::string& cue : cues[i + 1]) add(kCueP1, HashBytes(cue, 9));
     }
@@ -405,6 +486,9 @@ struct PerceptronTagger::Impl {
   double trans[kT + 1][kT] = {};
   NerWordCounts counts;
   NerWordCounts cue_table;  // values: cue-class bits
+  NerWordCounts classes;    // values: word classes (kClassKnown | coarse << 20 | mid << 10 | fine)
+  NerWordCounts profile;    // values: corpus tag profiles (ParseProfile)
+  uint32_t flags = 0;       // kFlag*
 
   const float* Row(uint64_t key) const {
     if (table.empty()) return nullptr;
@@ -441,6 +525,10 @@ PerceptronTagger::~PerceptronTagger() = default;
 
 size_t PerceptronTagger::row_count() const { return impl_->keys.size(); }
 
+bool PerceptronTagger::uses_lexicon_cues() const { return (impl_->flags & kFlagLexiconCues) != 0; }
+
+bool PerceptronTagger::uses_history() const { return (impl_->flags & kFlagHistory) != 0; }
+
 std::string_view NerTagName(int tag) { return tag >= 0 && tag < kT ? kTagNames[tag] : kTagNames[0]; }
 
 int NerTagFromName(std::string_view name) {
@@ -454,7 +542,8 @@ void PerceptronTagger::Tag(std::span<const std::string_view> tokens, std::span<c
                            std::vector<uint8_t>* tags) const {
   std::vector<uint64_t> keys;
   std::vector<uint32_t> offsets;
-  ExtractFeatures(tokens, cues, &impl_->counts, &impl_->cue_table, &keys, &offsets);
+  ExtractFeatures(tokens, cues, &impl_->counts, &impl_->cue_table, &impl_->classes, &impl_->profile,
+                  (impl_->flags & kFlagContextOnly) != 0, &keys, &offsets);
   Viterbi(*impl_, impl_->trans, keys, offsets, tags);
 }
 
@@ -462,7 +551,8 @@ void PerceptronTagger::Tag(std::span<const std::string> tokens, std::span<const 
                            std::vector<uint8_t>* tags) const {
   std::vector<uint64_t> keys;
   std::vector<uint32_t> offsets;
-  ExtractFeatures(tokens, cues, &impl_->counts, &impl_->cue_table, &keys, &offsets);
+  ExtractFeatures(tokens, cues, &impl_->counts, &impl_->cue_table, &impl_->classes, &impl_->profile,
+                  (impl_->flags & kFlagContextOnly) != 0, &keys, &offsets);
   Viterbi(*impl_, impl_->trans, keys, offsets, tags);
 }
 
@@ -484,7 +574,7 @@ T Get(std::string_view s, size_t at) {
   return v;
 }
 
-constexpr size_t kHeaderSize = 8 + 4 + 4 + 4;
+constexpr size_t kHeaderSize = 8 + 4 + 4 + 4 + 4;
 
 }  // namespace
 
@@ -496,6 +586,7 @@ std::string PerceptronTagger::Serialize() const {
   Put<uint32_t>(&out, kFormatVersion);
   Put<uint32_t>(&out, kT);
   Put<uint32_t>(&out, kFeatureVersion);
+  Put<uint32_t>(&out, impl_->flags);
   Put<uint64_t>(&out, rows);
   for (uint64_t k : impl_->keys) Put<uint64_t>(&out, k);
   for (float f : impl_->rows) Put<float>(&out, f);
@@ -505,6 +596,12 @@ std::string PerceptronTagger::Serialize() const {
   Put<uint64_t>(&out, impl_->cue_table.keys.size());
   for (uint64_t k : impl_->cue_table.keys) Put<uint64_t>(&out, k);
   for (uint32_t c : impl_->cue_table.counts) Put<uint32_t>(&out, c);
+  Put<uint64_t>(&out, impl_->classes.keys.size());
+  for (uint64_t k : impl_->classes.keys) Put<uint64_t>(&out, k);
+  for (uint32_t c : impl_->classes.counts) Put<uint32_t>(&out, c);
+  Put<uint64_t>(&out, impl_->profile.keys.size());
+  for (uint64_t k : impl_->profile.keys) Put<uint64_t>(&out, k);
+  for (uint32_t c : impl_->profile.counts) Put<uint32_t>(&out, c);
   Put<uint64_t>(&out, Fnv64(out));
   return out;
 }
@@ -523,8 +620,10 @@ StatusOr<PerceptronTagger> PerceptronTagger::Load(std::string_view bytes) {
     return InvalidArgumentError("ner model: trained with feature set " + std::to_string(v) + ", this build has " +
                                 std::to_string(kFeatureVersion));
   }
+  const uint32_t flags = Get<uint32_t>(bytes, 20);
+  if ((flags & ~kKnownFlags) != 0) return InvalidArgumentError("ner model: unknown flags");
   const size_t body = bytes.size() - 8;  // the checksum follows
-  size_t at = 20;
+  size_t at = 24;
   // Reads a uint64 element count whose elements take `each` bytes, checking
   // that they fit before the checksum.
   auto count_of = [&](uint64_t each, uint64_t* n) {
@@ -534,7 +633,7 @@ StatusOr<PerceptronTagger> PerceptronTagger::Load(std::string_view bytes) {
     if (*n > (body - at) / each) return false;
     return true;
   };
-  uint64_t rows = 0, words = 0, cue_words = 0;
+  uint64_t rows = 0, words = 0, cue_words = 0, class_words = 0, profile_words = 0;
   if (!count_of(8 + kT * 4, &rows)) return DataLossError("ner model: weight table truncated");
   const size_t rows_at = at;
   at += rows * (8 + kT * 4);
@@ -544,6 +643,12 @@ StatusOr<PerceptronTagger> PerceptronTagger::Load(std::string_view bytes) {
   if (!count_of(12, &cue_words)) return DataLossError("ner model: cue table truncated");
   const size_t cues_at = at;
   at += cue_words * 12;
+  if (!count_of(12, &class_words)) return DataLossError("ner model: word-class table truncated");
+  const size_t classes_at = at;
+  at += class_words * 12;
+  if (!count_of(12, &profile_words)) return DataLossError("ner model: profile table truncated");
+  const size_t profile_at = at;
+  at += profile_words * 12;
   if (at != body) {
     return DataLossError("ner model: size " + std::to_string(bytes.size()) + " does not match its tables");
   }
@@ -551,6 +656,7 @@ StatusOr<PerceptronTagger> PerceptronTagger::Load(std::string_view bytes) {
     return DataLossError("ner model: checksum mismatch (corrupt file)");
   }
   auto impl = std::make_unique<Impl>();
+  impl->flags = flags;
   impl->keys.resize(rows);
   impl->rows.resize(rows * kT);
   if (rows > 0) {
@@ -580,6 +686,8 @@ StatusOr<PerceptronTagger> PerceptronTagger::Load(std::string_view bytes) {
   };
   if (!read_table(words_at, words, &impl->counts)) return DataLossError("ner model: word keys not sorted");
   if (!read_table(cues_at, cue_words, &impl->cue_table)) return DataLossError("ner model: cue keys not sorted");
+  if (!read_table(classes_at, class_words, &impl->classes)) return DataLossError("ner model: class keys not sorted");
+  if (!read_table(profile_at, profile_words, &impl->profile)) return DataLossError("ner model: profile keys not sorted");
   impl->BuildIndex();
   return PerceptronTagger(std::move(impl));
 }
@@ -613,7 +721,9 @@ struct TrainWeights {
     wa[at] += c * d;
   }
 
-  std::unique_ptr<PerceptronTagger::Impl> Averaged(double c, const NerWordCounts& counts, const NerWordCounts& cue_table) const {
+  std::unique_ptr<PerceptronTagger::Impl> Averaged(double c, const NerWordCounts& counts, const NerWordCounts& cue_table,
+                                                   const NerWordCounts& classes, const NerWordCounts& profile,
+                                                   uint32_t flags, double o_penalty) const {
     std::vector<uint32_t> order(row_keys.size());
     for (size_t r = 0; r < order.size(); ++r) order[r] = static_cast<uint32_t>(r);
     std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return row_keys[a] < row_keys[b]; });
@@ -632,6 +742,21 @@ struct TrainWeights {
     }
     impl->counts = counts;
     impl->cue_table = cue_table;
+    impl->classes = classes;
+    impl->profile = profile;
+    impl->flags = flags;
+    if (o_penalty != 0) {
+      // Folded into the bias row, which every token has: emit[O] -= o_penalty.
+      const uint64_t bias = Key(kBias, 0);
+      auto at = std::lower_bound(impl->keys.begin(), impl->keys.end(), bias);
+      if (at == impl->keys.end() || *at != bias) {
+        const size_t r = static_cast<size_t>(at - impl->keys.begin());
+        impl->keys.insert(at, bias);
+        impl->rows.insert(impl->rows.begin() + static_cast<std::ptrdiff_t>(r * kT), kT, 0.0f);
+        at = impl->keys.begin() + static_cast<std::ptrdiff_t>(r);
+      }
+      impl->rows[static_cast<size_t>(at - impl->keys.begin()) * kT + kNerO] -= static_cast<float>(o_penalty);
+    }
     impl->BuildIndex();
     return impl;
   }
@@ -715,6 +840,116 @@ StatusOr<NerWordCounts> ParseCues(std::string_view tsv) {
   return out;
 }
 
+// Parses word classes (`word<TAB>fine<TAB>mid<TAB>coarse`, each < 1024; '#'
+// comments) into key -> kClassKnown | coarse << 20 | mid << 10 | fine.
+StatusOr<NerWordCounts> ParseClasses(std::string_view tsv) {
+  std::unordered_map<uint64_t, uint32_t> value;  // only looked up, never iterated in hash order
+  size_t pos = 0, line_no = 0;
+  while (pos < tsv.size()) {
+    size_t nl = tsv.find('\n', pos);
+    if (nl == std::string_view::npos) nl = tsv.size();
+    std::string_view line = tsv.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    uint32_t f[3] = {0, 0, 0};
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) {
+      return InvalidArgumentError("word classes:" + std::to_string(line_no) + ": expected word<TAB>fine<TAB>mid<TAB>coarse");
+    }
+    std::string_view rest = line.substr(tab + 1);
+    for (int k = 0; k < 3; ++k) {
+      const size_t t2 = rest.find('\t');
+      std::string_view num = rest.substr(0, t2);
+      if (num.empty() || (k < 2 && t2 == std::string_view::npos)) {
+        return InvalidArgumentError("word classes:" + std::to_string(line_no) + ": expected three class numbers");
+      }
+      for (char ch : num) {
+        if (ch < '0' || ch > '9' || f[k] >= 1024) {
+          return InvalidArgumentError("word classes:" + std::to_string(line_no) + ": bad class number");
+        }
+        f[k] = f[k] * 10 + static_cast<uint32_t>(ch - '0');
+      }
+      if (f[k] >= 1024) return InvalidArgumentError("word classes:" + std::to_string(line_no) + ": class >= 1024");
+      rest = t2 == std::string_view::npos ? std::string_view() : rest.substr(t2 + 1);
+    }
+    uint64_t key = HashBytes(NormalizeKey(line.substr(0, tab)), 2);
+    if (key == 0) key = 1;
+    value.try_emplace(key, kClassKnown | f[2] << 20 | f[1] << 10 | f[0]);  // first (most frequent) wins
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> sorted(value.begin(), value.end());
+  std::sort(sorted.begin(), sorted.end());
+  NerWordCounts out;
+  for (const auto& [k, v] : sorted) {
+    out.keys.push_back(k);
+    out.counts.push_back(v);
+  }
+  out.BuildIndex();
+  return out;
+}
+
+// Parses corpus tag profiles (`word<TAB>O<TAB>PERS<TAB>LOC<TAB>ORG<TAB>MISC`
+// counts; '#' comments) into key -> 3 bits per entity type (bucket of its
+// share: 0 none, 1 < 2%, 2 < 10%, 3 < 30%, 4 < 60%, 5 >= 60%) | dominant
+// entity type (1-4, 0 if O dominates) << 12 | 1 << 15.
+StatusOr<NerWordCounts> ParseProfile(std::string_view tsv) {
+  std::unordered_map<uint64_t, uint32_t> value;  // only looked up, never iterated in hash order
+  size_t pos = 0, line_no = 0;
+  while (pos < tsv.size()) {
+    size_t nl = tsv.find('\n', pos);
+    if (nl == std::string_view::npos) nl = tsv.size();
+    std::string_view line = tsv.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) {
+      return InvalidArgumentError("profile:" + std::to_string(line_no) + ": expected word<TAB>five counts");
+    }
+    uint64_t c[5] = {0, 0, 0, 0, 0};
+    std::string_view rest = line.substr(tab + 1);
+    for (int k = 0; k < 5; ++k) {
+      const size_t t2 = rest.find('\t');
+      std::string_view num = rest.substr(0, t2);
+      if (num.empty() || (k < 4 && t2 == std::string_view::npos)) {
+        return InvalidArgumentError("profile:" + std::to_string(line_no) + ": expected five counts");
+      }
+      for (char ch : num) {
+        if (ch < '0' || ch > '9') return InvalidArgumentError("profile:" + std::to_string(line_no) + ": bad count");
+        c[k] = std::min<uint64_t>(c[k] * 10 + static_cast<uint64_t>(ch - '0'), 0xFFFFFFFFull);
+      }
+      rest = t2 == std::string_view::npos ? std::string_view() : rest.substr(t2 + 1);
+    }
+    const uint64_t total = c[0] + c[1] + c[2] + c[3] + c[4];
+    if (total == 0) continue;
+    uint32_t v = 1u << 15;
+    uint64_t best = c[0];
+    for (int k = 1; k < 5; ++k) {
+      const uint64_t per_mille = c[k] * 1000 / total;
+      const uint32_t b = c[k] == 0 ? 0 : per_mille < 20 ? 1 : per_mille < 100 ? 2 : per_mille < 300 ? 3 : per_mille < 600 ? 4 : 5;
+      v |= b << (3 * (k - 1));
+      if (c[k] > best) {
+        best = c[k];
+        v = (v & ~(7u << 12)) | static_cast<uint32_t>(k) << 12;
+      }
+    }
+    uint64_t key = HashBytes(NormalizeKey(line.substr(0, tab)), 2);
+    if (key == 0) key = 1;
+    value.try_emplace(key, v);
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> sorted(value.begin(), value.end());
+  std::sort(sorted.begin(), sorted.end());
+  NerWordCounts out;
+  for (const auto& [k, v] : sorted) {
+    out.keys.push_back(k);
+    out.counts.push_back(v);
+  }
+  out.BuildIndex();
+  return out;
+}
+
 }  // namespace
 
 StatusOr<PerceptronTagger> PerceptronTagger::Train(const std::vector<NerExample>& data,
@@ -723,6 +958,12 @@ StatusOr<PerceptronTagger> PerceptronTagger::Train(const std::vector<NerExample>
   if (!counts.ok()) return counts.status();
   auto cue_table = ParseCues(options.cues_tsv);
   if (!cue_table.ok()) return cue_table.status();
+  auto classes = ParseClasses(options.word_classes_tsv);
+  if (!classes.ok()) return classes.status();
+  auto profile = ParseProfile(options.profile_tsv);
+  if (!profile.ok()) return profile.status();
+  const uint32_t flags = (options.lexicon_cues ? kFlagLexiconCues : 0) | (options.history ? kFlagHistory : 0) |
+                         (options.context_only ? kFlagContextOnly : 0);
   // Training-set frequency of each normalised form, for rare-word dropout.
   std::unordered_map<uint64_t, int> train_freq;  // only looked up
   for (const NerExample& ex : data) {
@@ -747,7 +988,8 @@ StatusOr<PerceptronTagger> PerceptronTagger::Train(const std::vector<NerExample>
     for (size_t i = 0; i < ex.tokens.size(); ++i) {
       drop[i] = train_freq[HashBytes(NormalizeKey(ex.tokens[i]), 2)] <= options.rare_threshold;
     }
-    ExtractFeatures(ex.tokens, ex.cues, &*counts, &*cue_table, &p.keys, &p.offsets, &drop);
+    ExtractFeatures(ex.tokens, ex.cues, &*counts, &*cue_table, &*classes, &*profile, options.context_only, &p.keys,
+                    &p.offsets, &drop);
     p.gold = ex.tags;
     for (size_t i = 0; i < p.gold.size(); ++i) {
       if (p.gold[i] >= kT) return InvalidArgumentError("ner train: sentence " + std::to_string(s + 1) + ": bad tag");
@@ -795,9 +1037,9 @@ StatusOr<PerceptronTagger> PerceptronTagger::Train(const std::vector<NerExample>
       }
       c += 1;
     }
-    if (options.on_epoch) options.on_epoch(epoch, PerceptronTagger(weights.Averaged(c, *counts, *cue_table)));
+    if (options.on_epoch) options.on_epoch(epoch, PerceptronTagger(weights.Averaged(c, *counts, *cue_table, *classes, *profile, flags, options.o_penalty)));
   }
-  return PerceptronTagger(weights.Averaged(c, *counts, *cue_table));
+  return PerceptronTagger(weights.Averaged(c, *counts, *cue_table, *classes, *profile, flags, options.o_penalty));
 }
 
 }  // namespace rasd::internal

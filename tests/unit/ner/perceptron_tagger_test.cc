@@ -4,10 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "engine/builtin_data.h"
 #include "ner/conll.h"
+#include "ner/history.h"
+#include "ner/lexicon_cues.h"
 
 namespace rasd::internal {
 namespace {
@@ -163,7 +167,7 @@ TEST(PerceptronTagger, CorruptModelsAreErrors) {
   }
   // A huge row count must not allocate or read out of bounds.
   std::string huge = bytes;
-  for (int k = 0; k < 8; ++k) huge[20 + k] = '\xff';
+  for (int k = 0; k < 8; ++k) huge[24 + k] = '\xff';  // after magic, versions, tag count, flags
   auto loaded = PerceptronTagger::Load(huge);
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.status().code(), StatusCode::kDataLoss);
@@ -172,6 +176,96 @@ TEST(PerceptronTagger, CorruptModelsAreErrors) {
   bad[0].tokens = {"a", "b"};
   bad[0].tags = {0};
   EXPECT_FALSE(PerceptronTagger::Train(bad, TinyOptions()).ok());
+}
+
+TEST(PerceptronTagger, WordClassesAndFlagsAreStored) {
+  NerTrainOptions o = TinyOptions();
+  o.word_classes_tsv = "# classes\nمحمد\t5\t2\t1\nأحمد\t5\t2\t1\nدمشق\t9\t3\t0\n";
+  o.lexicon_cues = true;
+  const auto data = Examples();
+  auto m = PerceptronTagger::Train(data, o);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_TRUE(m->uses_lexicon_cues());
+  auto loaded = PerceptronTagger::Load(m->Serialize());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_TRUE(loaded->uses_lexicon_cues());
+  EXPECT_EQ(loaded->Serialize(), m->Serialize());
+  EXPECT_EQ(TagAll(*loaded, data), TagAll(*m, data));
+  NerTrainOptions bad = o;
+  bad.word_classes_tsv = "سمير\t5\t2\n";
+  EXPECT_FALSE(PerceptronTagger::Train(data, bad).ok());
+  bad.word_classes_tsv = "سمير\t5\t2\t1024\n";
+  EXPECT_FALSE(PerceptronTagger::Train(data, bad).ok());
+  auto plain = PerceptronTagger::Train(data, TinyOptions());
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE(plain->uses_lexicon_cues());
+}
+
+TEST(PerceptronTagger, ProfilesPenaltyAndContextOnly) {
+  const auto data = Examples();
+  NerTrainOptions o = TinyOptions();
+  o.profile_tsv = "# profiles\nمحمد\t1\t20\t0\t0\t0\nدمشق\t2\t0\t30\t1\t0\n";
+  o.o_penalty = 2.5;
+  auto m = PerceptronTagger::Train(data, o);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  auto loaded = PerceptronTagger::Load(m->Serialize());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->Serialize(), m->Serialize());
+  EXPECT_EQ(TagAll(*loaded, data), TagAll(*m, data));
+  NerTrainOptions bad = o;
+  bad.profile_tsv = "محمد\t1\t20\t0\n";
+  EXPECT_FALSE(PerceptronTagger::Train(data, bad).ok());
+  // A context-only model still trains, loads and tags every token.
+  NerTrainOptions ctx = TinyOptions();
+  ctx.context_only = true;
+  auto c = PerceptronTagger::Train(data, ctx);
+  ASSERT_TRUE(c.ok());
+  auto c2 = PerceptronTagger::Load(c->Serialize());
+  ASSERT_TRUE(c2.ok());
+  EXPECT_EQ(TagAll(*c2, data), TagAll(*c, data));
+}
+
+TEST(NerHistory, CuesFromEarlierSentences) {
+  NerHistory h(/*window=*/100);
+  const std::vector<std::string> first = {"قال", "المالكي", "اليوم"};
+  const std::vector<uint8_t> tags = {kNerO, kNerBPers, kNerO};
+  std::vector<std::vector<std::string>> cues;
+  h.AddCues(first, &cues);
+  ASSERT_EQ(cues.size(), 3u);
+  EXPECT_TRUE(cues[1].empty());
+  h.Update(first, tags);
+  const std::vector<std::string> next = {"وأكد", "والمالكي", "."};
+  cues.clear();
+  h.AddCues(next, &cues);
+  EXPECT_EQ(cues[1], (std::vector<std::string>{"HIST=PERS", "HIST=PERS:all"}));  // و+ال stripped
+  EXPECT_TRUE(cues[0].empty());
+  EXPECT_TRUE(cues[2].empty());
+  EXPECT_EQ(NerHistoryKey("."), 0u);
+  // The window forgets.
+  NerHistory small(/*window=*/1);
+  small.Update(first, tags);
+  cues.clear();
+  small.AddCues(next, &cues);
+  EXPECT_TRUE(cues[1].empty());
+}
+
+TEST(LexiconCues, RolesPlacesAndWindow) {
+  auto cuer = NerLexiconCuer::Create(BuiltinSegmenterVocabulary(), BuiltinSegmenterGuard(), BuiltinLexiconBlob());
+  ASSERT_TRUE(cuer.ok()) << cuer.status().ToString();
+  const std::vector<std::string> tokens = {"قال", "وزير", "الخارجية", "برنار", "كوشنر", "في", "باريس", "."};
+  std::vector<std::vector<std::string>> cues;
+  cuer->Compute(tokens, &cues);
+  ASSERT_EQ(cues.size(), tokens.size());
+  auto has = [&](size_t i, const std::string& cue) {
+    return std::find(cues[i].begin(), cues[i].end(), cue) != cues[i].end();
+  };
+  EXPECT_TRUE(has(1, "LEX=role:B"));
+  EXPECT_TRUE(has(3, "LEX=after:role"));
+  EXPECT_TRUE(has(6, "LEX=place:B"));
+  EXPECT_TRUE(cues[7].empty());
+  // Spans that the text layer splits further (punctuation inside a token).
+  std::vector<Span> spans;
+  EXPECT_EQ(JoinNerTokens(tokens, &spans).substr(spans[6].begin, spans[6].size()), "باريس");
 }
 
 TEST(PerceptronTagger, TrainingIsDeterministic) {
