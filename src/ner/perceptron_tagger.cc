@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "base/utf8.h"
+#include "lexicon/tsv.h"
 #include "rasd/normalize.h"
 
 namespace rasd::internal {
@@ -766,17 +767,25 @@ struct TrainWeights {
 
 namespace {
 
+// A look-up table of `key -> value` pairs, sorted by key so that the model
+// bytes do not depend on hash order; values clamped to 32 bits.
+template <typename Map>
+NerWordCounts SortedTable(const Map& map) {
+  std::vector<std::pair<uint64_t, uint64_t>> sorted(map.begin(), map.end());
+  std::sort(sorted.begin(), sorted.end());
+  NerWordCounts out;
+  for (const auto& [k, v] : sorted) {
+    out.keys.push_back(k);
+    out.counts.push_back(static_cast<uint32_t>(std::min<uint64_t>(v, 0xFFFFFFFFull)));
+  }
+  out.BuildIndex();
+  return out;
+}
+
 StatusOr<NerWordCounts> ParseWordCounts(std::string_view tsv) {
   std::unordered_map<uint64_t, uint64_t> sum;  // only looked up, never iterated in hash order
-  size_t pos = 0, line_no = 0;
-  while (pos < tsv.size()) {
-    size_t nl = tsv.find('\n', pos);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#' || line == "word\tcount") continue;
+  Status walk = ForEachDataLine(tsv, [&](uint32_t line_no, std::string_view line) -> Status {
+    if (line.empty() || line[0] == '#' || line == "word\tcount") return Status::Ok();
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {
       return InvalidArgumentError("word counts:" + std::to_string(line_no) + ": expected word<TAB>count");
@@ -789,31 +798,18 @@ StatusOr<NerWordCounts> ParseWordCounts(std::string_view tsv) {
     uint64_t key = HashBytes(NormalizeKey(line.substr(0, tab)), 2);
     if (key == 0) key = 1;
     sum[key] += c;
-  }
-  std::vector<std::pair<uint64_t, uint64_t>> sorted(sum.begin(), sum.end());
-  std::sort(sorted.begin(), sorted.end());
-  NerWordCounts out;
-  for (const auto& [k, c] : sorted) {
-    out.keys.push_back(k);
-    out.counts.push_back(static_cast<uint32_t>(std::min<uint64_t>(c, 0xFFFFFFFFull)));
-  }
-  out.BuildIndex();
-  return out;
+    return Status::Ok();
+  });
+  if (!walk.ok()) return walk;
+  return SortedTable(sum);
 }
 
 // Parses the cue lexicon into key -> cue-class bits.
 StatusOr<NerWordCounts> ParseCues(std::string_view tsv) {
   static constexpr std::string_view kClasses[] = {"TITLE", "GIVEN", "LOCWORD", "ORGWORD", "COUNTRY"};
   std::unordered_map<uint64_t, uint32_t> bits;  // only looked up, never iterated in hash order
-  size_t pos = 0, line_no = 0;
-  while (pos < tsv.size()) {
-    size_t nl = tsv.find('\n', pos);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#' || line.starts_with("surface\tcue")) continue;
+  Status walk = ForEachDataLine(tsv, [&](uint32_t line_no, std::string_view line) -> Status {
+    if (line.empty() || line[0] == '#' || line.starts_with("surface\tcue")) return Status::Ok();
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {
       return InvalidArgumentError("cues:" + std::to_string(line_no) + ": expected surface<TAB>cue");
@@ -828,31 +824,18 @@ StatusOr<NerWordCounts> ParseCues(std::string_view tsv) {
     uint64_t key = HashBytes(NormalizeKey(line.substr(0, tab)), 2);
     if (key == 0) key = 1;
     bits[key] |= 1u << b;
-  }
-  std::vector<std::pair<uint64_t, uint32_t>> sorted(bits.begin(), bits.end());
-  std::sort(sorted.begin(), sorted.end());
-  NerWordCounts out;
-  for (const auto& [k, v] : sorted) {
-    out.keys.push_back(k);
-    out.counts.push_back(v);
-  }
-  out.BuildIndex();
-  return out;
+    return Status::Ok();
+  });
+  if (!walk.ok()) return walk;
+  return SortedTable(bits);
 }
 
 // Parses word classes (`word<TAB>fine<TAB>mid<TAB>coarse`, each < 1024; '#'
 // comments) into key -> kClassKnown | coarse << 20 | mid << 10 | fine.
 StatusOr<NerWordCounts> ParseClasses(std::string_view tsv) {
   std::unordered_map<uint64_t, uint32_t> value;  // only looked up, never iterated in hash order
-  size_t pos = 0, line_no = 0;
-  while (pos < tsv.size()) {
-    size_t nl = tsv.find('\n', pos);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  Status walk = ForEachDataLine(tsv, [&](uint32_t line_no, std::string_view line) -> Status {
+    if (line.empty() || line[0] == '#') return Status::Ok();
     uint32_t f[3] = {0, 0, 0};
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {
@@ -877,16 +860,10 @@ StatusOr<NerWordCounts> ParseClasses(std::string_view tsv) {
     uint64_t key = HashBytes(NormalizeKey(line.substr(0, tab)), 2);
     if (key == 0) key = 1;
     value.try_emplace(key, kClassKnown | f[2] << 20 | f[1] << 10 | f[0]);  // first (most frequent) wins
-  }
-  std::vector<std::pair<uint64_t, uint32_t>> sorted(value.begin(), value.end());
-  std::sort(sorted.begin(), sorted.end());
-  NerWordCounts out;
-  for (const auto& [k, v] : sorted) {
-    out.keys.push_back(k);
-    out.counts.push_back(v);
-  }
-  out.BuildIndex();
-  return out;
+    return Status::Ok();
+  });
+  if (!walk.ok()) return walk;
+  return SortedTable(value);
 }
 
 // Parses corpus tag profiles (`word<TAB>O<TAB>PERS<TAB>LOC<TAB>ORG<TAB>MISC`
@@ -895,15 +872,8 @@ StatusOr<NerWordCounts> ParseClasses(std::string_view tsv) {
 // entity type (1-4, 0 if O dominates) << 12 | 1 << 15.
 StatusOr<NerWordCounts> ParseProfile(std::string_view tsv) {
   std::unordered_map<uint64_t, uint32_t> value;  // only looked up, never iterated in hash order
-  size_t pos = 0, line_no = 0;
-  while (pos < tsv.size()) {
-    size_t nl = tsv.find('\n', pos);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  Status walk = ForEachDataLine(tsv, [&](uint32_t line_no, std::string_view line) -> Status {
+    if (line.empty() || line[0] == '#') return Status::Ok();
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {
       return InvalidArgumentError("profile:" + std::to_string(line_no) + ": expected word<TAB>five counts");
@@ -923,7 +893,7 @@ StatusOr<NerWordCounts> ParseProfile(std::string_view tsv) {
       rest = t2 == std::string_view::npos ? std::string_view() : rest.substr(t2 + 1);
     }
     const uint64_t total = c[0] + c[1] + c[2] + c[3] + c[4];
-    if (total == 0) continue;
+    if (total == 0) return Status::Ok();
     uint32_t v = 1u << 15;
     uint64_t best = c[0];
     for (int k = 1; k < 5; ++k) {
@@ -938,16 +908,10 @@ StatusOr<NerWordCounts> ParseProfile(std::string_view tsv) {
     uint64_t key = HashBytes(NormalizeKey(line.substr(0, tab)), 2);
     if (key == 0) key = 1;
     value.try_emplace(key, v);
-  }
-  std::vector<std::pair<uint64_t, uint32_t>> sorted(value.begin(), value.end());
-  std::sort(sorted.begin(), sorted.end());
-  NerWordCounts out;
-  for (const auto& [k, v] : sorted) {
-    out.keys.push_back(k);
-    out.counts.push_back(v);
-  }
-  out.BuildIndex();
-  return out;
+    return Status::Ok();
+  });
+  if (!walk.ok()) return walk;
+  return SortedTable(value);
 }
 
 }  // namespace

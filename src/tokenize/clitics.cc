@@ -16,6 +16,8 @@
 // the guard list) are fixed; everything else comes from the vocabulary.
 #include "tokenize/clitics.h"
 
+#include "lexicon/tsv.h"
+
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -267,17 +269,8 @@ class StemVariants {
 // fn(line_number, fields) and stops at the first error.
 template <typename Fn>
 Status ForEachRow(std::string_view tsv, std::string_view where, Fn fn) {
-  size_t pos = 0;
-  int line_no = 0;
   std::vector<std::string_view> fields;
-  while (pos < tsv.size()) {
-    size_t nl = tsv.find('\n', pos);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  return ForEachDataLine(tsv, [&](uint32_t line_no, std::string_view line) -> Status {
     fields.clear();
     size_t start = 0;
     while (true) {
@@ -289,12 +282,12 @@ Status ForEachRow(std::string_view tsv, std::string_view where, Fn fn) {
       fields.push_back(line.substr(start, tab - start));
       start = tab + 1;
     }
-    Status s = fn(line_no, fields);
+    Status s = fn(static_cast<int>(line_no), fields);
     if (!s.ok()) {
       return InvalidArgumentError(std::string(where) + ":" + std::to_string(line_no) + ": " + s.message());
     }
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 }  // namespace
