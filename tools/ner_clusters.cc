@@ -48,24 +48,6 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 int Hex(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -106,11 +88,11 @@ std::string JsonField(std::string_view line, std::string_view key) {
           continue;
         }
         if (cp >= 0xDC00 && cp < 0xE000) {
-          if (high != 0) AppendUtf8(0x10000 + ((high - 0xD800) << 10) + (cp - 0xDC00), &out);
+          if (high != 0) rasd::internal::AppendUtf8(0x10000 + ((high - 0xD800) << 10) + (cp - 0xDC00), &out);
           high = 0;
           continue;
         }
-        AppendUtf8(cp, &out);
+        rasd::internal::AppendUtf8(cp, &out);
         break;
       }
       default: out.push_back(e); break;
