@@ -112,6 +112,14 @@ class Extractor {
     }
   }
 
+  // A nationality adjective (الإسرائيلية، الإسرائيلي), not a people noun
+  // (الأرمن، الفلسطينيين): only the adjective names an agent.
+  bool IsNisbaAdjective(int i) const {
+    if (i < 0 || Ent(i).type != EntityType::kNorp || Ent(i).country.empty()) return false;
+    std::string key = NormalizeKey(Ent(i).text);
+    return std::string_view(key).ends_with("\xD9\x8A") || std::string_view(key).ends_with("\xD9\x8A\xD9\x87");
+  }
+
   // The preposition that introduces entity i (a separate word or a proclitic), folded.
   std::string Preposition(int i) const {
     uint32_t t = Ent(i).first_token;
@@ -289,7 +297,13 @@ class Extractor {
       if (i >= 0 && Ent(i).type != EntityType::kDate && Ent(i).type != EntityType::kNumber) return;  // inside a name
     }
     const uint32_t sent_end = SentenceEnd(t.first);
-    const bool verbal = IsVerbal(e);
+    bool verbal = IsVerbal(e);
+    // A verb never takes the article: التعاون، للتوصل are nouns here.
+    if (verbal && e.kind != "phrase") {
+      std::string_view w = Folded(t.first);
+      while (w.starts_with(kWaw) || w.starts_with("\xD9\x81")) w.remove_prefix(2);  // و ف
+      if (w.starts_with("\xD8\xA7\xD9\x84") || w.starts_with("\xD9\x84\xD9\x84")) return;  // ال لل
+    }
     // Actor.
     int actor = -1;
     bool actor_after = false;
@@ -301,7 +315,7 @@ class Extractor {
       // A noun's actor is its adjective or genitive: الاعتداءات الإسرائيلية، إدانة الأردن.
       for (uint32_t k = t.end; k < t.end + 2 && k < sent_end; ++k) {
         int i = entity_at_[k];
-        if (i >= 0 && Ent(i).first_token == k && (IsParticipant(i) || Ent(i).type == EntityType::kNorp) &&
+        if (i >= 0 && Ent(i).first_token == k && (IsParticipant(i) || IsNisbaAdjective(i)) &&
             Preposition(i).empty()) {
           actor = i;
           break;
@@ -310,7 +324,8 @@ class Extractor {
       // Else the noun is what the sentence's subject states (أكدت الجامعة دعم
       // الطلب، أعرب عن إدانته): that subject, if named before it.
       auto subject = sentence_subject_.find(sentence_of_[t.first]);
-      if (actor < 0 && e.kind == "masdar" && subject != sentence_subject_.end() &&
+      bool statement = e.value != "ASSAULT" && e.value != "COERCE" && e.value != "MOBILIZE";
+      if (actor < 0 && e.kind == "masdar" && statement && subject != sentence_subject_.end() &&
           Ent(subject->second).first_token < t.first) {
         actor = subject->second;
         actor_after = false;
@@ -387,6 +402,9 @@ class Extractor {
     // A noun described by a nationality (القمة العربية) has no actor of its own.
     if (!verbal && Ent(actor).type == EntityType::kNorp && !conflict) return;
     if (needs_recipient && recipient < 0) return;
+    // A noun alone (القمة، زيارة) names an event only with both sides.
+    if (!verbal && recipient < 0) return;
+    if (recipient >= 0 && ActorOf(recipient).code == ActorOf(actor).code) return;
     if (recipient >= 0 && Ent(recipient).cluster >= 0 && Ent(recipient).cluster == Ent(actor).cluster) return;
     // Between two actors of one country the frame has most likely caught the
     // actor's own description (السكرتير الثاني في السفارة الفلسطينية): skip.
@@ -394,7 +412,13 @@ class Extractor {
     Event ev = Base(t, e);
     for (int i : WithConjuncts(actor)) ev.actor.push_back(ActorOf(i));
     if (recipient >= 0) {
-      for (int i : WithConjuncts(recipient)) ev.recipient.push_back(ActorOf(i));
+      for (int i : WithConjuncts(recipient)) {
+        EventActor r = ActorOf(i);
+        bool also_actor = false;
+        for (const EventActor& a : ev.actor) also_actor |= a.code == r.code;
+        if (!also_actor) ev.recipient.push_back(std::move(r));
+      }
+      if (ev.recipient.empty()) return;
     }
     if (speaker >= 0 && speaker != actor) {
       ev.attribution_text = Ent(speaker).text;
