@@ -169,13 +169,26 @@ class Extractor {
     return i;
   }
 
-  // The first participant in [from, to) not introduced by a preposition.
-  int FirstBare(uint32_t from, uint32_t to) const {
+  // The first participant in [from, to) not introduced by a preposition; for
+  // a recipient also a people named by nationality (الأشقاء اليمنيين).
+  int FirstBare(uint32_t from, uint32_t to, bool recipient = false) const {
     for (uint32_t t = from; t < to && t < n_; ++t) {
       int i = entity_at_[t];
-      if (i >= 0 && Ent(i).first_token == t && IsParticipant(i) && Preposition(i).empty()) return i;
+      if (i < 0 || Ent(i).first_token != t || !Preposition(i).empty()) continue;
+      if (IsParticipant(i)) return i;
+      if (recipient && Ent(i).type == EntityType::kNorp && !Ent(i).country.empty() && t > from) return i;
     }
     return -1;
+  }
+
+  // Adverbs written with ب (بشدة، بقوة، بدوره) fill no recipient slot.
+  bool IsAdverb(uint32_t t) const {
+    LexiconMatch m = entity_lex_.MatchAt(*doc_, t, t + 1);
+    for (uint32_t id : m.entries) {
+      const LexEntry& e = entity_lex_.entry(id);
+      if (e.type == EntryType::kCue && e.kind == "function_words" && NormalizeKey(e.surface) == Folded(t)) return true;
+    }
+    return false;
   }
 
   bool IsHonorificAt(uint32_t t) const {
@@ -199,7 +212,7 @@ class Extractor {
   // الهولندي). When p first governs something else (رحب بالبيان), -1.
   int FirstWithPreposition(uint32_t from, uint32_t to, std::string_view p) const {
     for (uint32_t t = from; t < to && t < n_; ++t) {
-      if (!Governed(t, p)) continue;
+      if (!Governed(t, p) || IsAdverb(t)) continue;
       uint32_t k = t;
       if (entity_at_[k] < 0 && IsHonorificAt(k)) {
         LexiconMatch m = entity_lex_.MatchAt(*doc_, k, to);
@@ -343,7 +356,7 @@ class Extractor {
       std::string_view alt = frame.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
       pos = bar == std::string_view::npos ? frame.size() + 1 : bar + 1;
       if (alt == "obj") {
-        recipient = FirstBare(from, std::min<uint32_t>(limit, from + 8));
+        recipient = FirstBare(from, std::min<uint32_t>(limit, from + 8), /*recipient=*/true);
       } else if (alt == "subj") {
         recipient = actor;
         actor = -1;
