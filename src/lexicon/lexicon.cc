@@ -154,6 +154,9 @@ std::vector<std::string> VerbForms(const std::string& w, const std::string& pos)
       out.push_back(w + "ون");
       out.push_back(w + "ان");
       out.push_back(std::string(kTeh) + rest + "ان");
+    } else {
+      // يجري → يجرون، يدعو → يدعون، يلقى → يلقون
+      out.push_back(w.substr(0, w.size() - 2) + "ون");
     }
   }
   return out;
