@@ -161,8 +161,6 @@ class Recognizer {
     return "";
   }
 
-  // Organisations built from a government body and a country or nisba
-  // (وزارة الخارجية الكازاخستانية → KAZGOV): the body's phrase index -> country phrase index.
   bool HasProclitic(uint32_t t) const {
     const Token& tok = doc_->tokens[t];
     return tok.segment_count > 1 && doc_->segments[tok.first_segment].kind == SegmentKind::kProclitic;
@@ -179,12 +177,10 @@ class Recognizer {
     return nullptr;
   }
 
+  // Organisations built from a government body and a country or nisba
+  // (وزارة الخارجية الكازاخستانية → KAZGOV): the index of the country phrase, or -1.
   int AttachedCountryPhrase(const Phrase& body) const {
-    const Phrase* next = AttachedCountry(body.end, body.first);
-    if (next != nullptr) {
-      return phrase_of_[body.end];
-    }
-    return -1;
+    return AttachedCountry(body.end, body.first) != nullptr ? phrase_of_[body.end] : -1;
   }
 
   void FindRoles() {

@@ -31,7 +31,7 @@ bool IsVerbal(const LexEntry& e) {
 class Extractor {
  public:
   Extractor(const Lexicon& lexicon, const Lexicon& entities, Document* doc)
-      : lex_(lexicon), entity_lex_(entities), doc_(doc), n_(doc->tokens.size()) {
+      : entity_lex_(entities), doc_(doc), n_(doc->tokens.size()) {
     entity_at_.assign(n_, -1);
     for (size_t i = 0; i < doc->entities.size(); ++i) {
       const Entity& e = doc->entities[i];
@@ -490,7 +490,6 @@ class Extractor {
     if (ev->date.empty()) ev->date = doc_->date;
   }
 
-  const Lexicon& lex_;
   const Lexicon& entity_lex_;
   Document* doc_;
   uint32_t n_;
