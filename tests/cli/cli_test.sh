@@ -72,6 +72,15 @@ printf '{"id":"a","date":"2024-11-23","text":"اجتمع الوزير."}\nnot js
 grep -q "in.jsonl:2: not valid JSON" "$tmp/err" && grep -q "in.jsonl:3: field 'text' is missing" "$tmp/err"
 check "jsonl errors name file:line" 0 $?
 
+# Event formats: PLOVER JSONL and CAMEO TSV.
+printf 'اجتمع وزير الخارجية الأردني مع وزير الخارجية المصري في عمان.' > "$tmp/ev.txt"
+"$rasd" extract --format cameo-tsv --date 2024-11-23 "$tmp/ev.txt" > "$tmp/ev.tsv"; check "cameo-tsv" 0 $?
+awk -F'\t' 'NF != 10 || $5 != "040" || $3 != "JORGOV" || $4 != "EGYGOV" { bad = 1 } END { exit bad || NR == 0 }' "$tmp/ev.tsv"
+check "cameo-tsv columns" 0 $?
+"$rasd" extract --format plover --date 2024-11-23 "$tmp/ev.txt" > "$tmp/ev.jsonl"; check "plover" 0 $?
+python3 -c "import json,sys; e=[json.loads(l) for l in open(sys.argv[1])]; assert e and e[0]['event']=='CONSULT' and e[0]['actor']==['JORGOV'] and e[0]['date']=='2024-11-23', e" "$tmp/ev.jsonl"
+check "plover fields" 0 $?
+
 # The bundled examples analyse without warnings.
 "$rasd" extract --summary "$src"/examples/*.txt > "$tmp/out"; check "examples" 0 $?
 ! grep -q "(warnings)" "$tmp/out"; check "examples without warnings" 0 $?
