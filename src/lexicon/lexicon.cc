@@ -6,7 +6,6 @@
 #include <regex>
 #include <set>
 #include <sstream>
-#include <unordered_map>
 
 #include "rasd/normalize.h"
 #include "tokenize/clitics.h"
@@ -201,16 +200,13 @@ class Reader {
   size_t pos_ = 0;
 };
 
-struct NodeKey {
-  uint32_t parent;
-  std::string_view word;
-  bool operator==(const NodeKey& o) const { return parent == o.parent && word == o.word; }
-};
-struct NodeKeyHash {
-  size_t operator()(const NodeKey& k) const {
-    return std::hash<std::string_view>()(k.word) * 31 + k.parent;
-  }
-};
+// 64-bit hash of (parent node, word) for the trie's edge table.
+uint64_t EdgeHash(uint32_t parent, std::string_view word) {
+  uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t{parent} * 0x9E3779B97F4A7C15ull);
+  for (unsigned char c : word) h = (h ^ c) * 0x100000001b3ull;
+  h ^= h >> 29;
+  return h == 0 ? 1 : h;
+}
 
 }  // namespace
 
@@ -218,14 +214,45 @@ struct Lexicon::Impl {
   std::vector<std::string> files;
   std::vector<LexEntry> entries;
   std::vector<std::string> keys;  // per entry: key words joined by kWordSep
-  // Trie over words: (parent node, word) -> node; node 0 is the root.
+  // Trie over words: (parent node, word) -> node; node 0 is the root. The
+  // edges live in one open-addressing table (a look-up per token is the
+  // matcher's inner loop), kept at most half full.
+  struct Edge {
+    uint64_t hash = 0;  // 0: empty slot
+    uint32_t parent = 0;
+    uint32_t child = 0;
+    std::string_view word;
+  };
   std::deque<std::string> words;
-  std::unordered_map<NodeKey, uint32_t, NodeKeyHash> children;
+  std::vector<Edge> edges = std::vector<Edge>(1024);
+  size_t edge_count = 0;
   std::vector<std::vector<uint32_t>> node_entries{1};
 
   uint32_t Child(uint32_t parent, std::string_view word) const {
-    auto it = children.find(NodeKey{parent, word});
-    return it == children.end() ? 0 : it->second;
+    const uint64_t h = EdgeHash(parent, word);
+    const size_t mask = edges.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Edge& e = edges[i];
+      if (e.hash == 0) return 0;
+      if (e.hash == h && e.parent == parent && e.word == word) return e.child;
+    }
+  }
+
+  void AddEdge(uint32_t parent, std::string_view word, uint32_t child) {
+    if ((edge_count + 1) * 2 > edges.size()) {
+      std::vector<Edge> old(edges.size() * 2);
+      old.swap(edges);
+      edge_count = 0;
+      for (const Edge& e : old) {
+        if (e.hash != 0) AddEdge(e.parent, e.word, e.child);
+      }
+    }
+    const uint64_t h = EdgeHash(parent, word);
+    const size_t mask = edges.size() - 1;
+    size_t i = h & mask;
+    while (edges[i].hash != 0) i = (i + 1) & mask;
+    edges[i] = Edge{h, parent, child, word};
+    ++edge_count;
   }
 
   void Insert(uint32_t entry_index) {
@@ -240,7 +267,7 @@ struct Lexicon::Impl {
         words.emplace_back(w);
         child = static_cast<uint32_t>(node_entries.size());
         node_entries.emplace_back();
-        children.emplace(NodeKey{node, words.back()}, child);
+        AddEdge(node, words.back(), child);
       }
       node = child;
       if (sep == std::string::npos) break;
