@@ -167,27 +167,33 @@ std::string_view CoreStem(std::string_view s) {
 struct NerWordCounts {
   std::vector<uint64_t> keys;    // sorted, unique, non-zero
   std::vector<uint32_t> counts;  // parallel to keys
-  std::vector<uint32_t> table;   // open addressing: index + 1 into keys, 0 = empty
+  // Open addressing with the key and its value in the slot: one cache miss
+  // per look-up (keys are never 0, so 0 marks an empty slot).
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t value = 0;
+  };
+  std::vector<Slot> table;
   uint64_t mask = 0;
 
   void BuildIndex() {
     size_t cap = 16;
     while (cap < keys.size() * 2) cap <<= 1;
-    table.assign(cap, 0);
+    table.assign(cap, Slot());
     mask = cap - 1;
     for (size_t r = 0; r < keys.size(); ++r) {
       uint64_t s = keys[r] & mask;
-      while (table[s] != 0) s = (s + 1) & mask;
-      table[s] = static_cast<uint32_t>(r + 1);
+      while (table[s].key != 0) s = (s + 1) & mask;
+      table[s] = Slot{keys[r], counts[r]};
     }
   }
 
   uint32_t Count(uint64_t key) const {
     if (table.empty()) return 0;
     for (uint64_t s = key & mask;; s = (s + 1) & mask) {
-      const uint32_t r = table[s];
-      if (r == 0) return 0;
-      if (keys[r - 1] == key) return counts[r - 1];
+      const Slot& slot = table[s];
+      if (slot.key == key) return slot.value;
+      if (slot.key == 0) return 0;
     }
   }
 };
