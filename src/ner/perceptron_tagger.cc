@@ -484,11 +484,13 @@ void Viterbi(const Weights& w, const double (*trans)[kT], const std::vector<uint
 struct PerceptronTagger::Impl {
   std::vector<uint64_t> keys;  // sorted, unique, non-zero
   std::vector<float> rows;     // keys.size() * kT
+  // Open addressing, linear probing; each slot holds its key and a copy of
+  // its weights, so a feature costs one cache miss (tagging is memory-bound).
   struct Slot {
     uint64_t key = 0;
-    uint32_t row = 0;
+    float w[kT] = {};
   };
-  std::vector<Slot> table;  // open addressing, linear probing
+  std::vector<Slot> table;
   uint64_t mask = 0;
   double trans[kT + 1][kT] = {};
   NerWordCounts counts;
@@ -501,7 +503,7 @@ struct PerceptronTagger::Impl {
     if (table.empty()) return nullptr;
     for (uint64_t s = key & mask;; s = (s + 1) & mask) {
       const Slot& slot = table[s];
-      if (slot.key == key) return &rows[static_cast<size_t>(slot.row) * kT];
+      if (slot.key == key) return slot.w;
       if (slot.key == 0) return nullptr;
     }
   }
@@ -515,7 +517,7 @@ struct PerceptronTagger::Impl {
       uint64_t s = keys[r] & mask;
       while (table[s].key != 0) s = (s + 1) & mask;
       table[s].key = keys[r];
-      table[s].row = static_cast<uint32_t>(r);
+      std::copy_n(&rows[r * kT], kT, table[s].w);
     }
     for (int p = 0; p <= kT; ++p) {
       const float* row = Row(Key(kTrans, static_cast<uint64_t>(p)));
