@@ -23,6 +23,7 @@ struct Engine::Impl {
   std::optional<internal::CliticSegmenter> segmenter;
   internal::Lexicon lexicon;         // entities: countries, places, roles, calendar …
   internal::Lexicon event_lexicon;   // triggers, speech verbs, modality words
+  std::optional<internal::GappedPhrases> gapped;  // built from event_lexicon
   internal::PerceptronTagger tagger;
 
   Document TextLayer(std::string_view input, const AnalyzeOptions& options) const;
@@ -52,6 +53,7 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     bool for_events = base.starts_with("triggers") || base.starts_with("speech") || base.starts_with("modality");
     RASD_RETURN_IF_ERROR((for_events ? impl->event_lexicon : impl->lexicon).AddTsvFile(path));
   }
+  impl->gapped.emplace(impl->event_lexicon);
   auto tagger = internal::PerceptronTagger::Load(internal::BuiltinNerModel());
   if (!tagger.ok()) return tagger.status();
   impl->tagger = std::move(tagger).value();
@@ -80,7 +82,7 @@ Document Engine::Analyze(std::string_view input, const AnalyzeOptions& options) 
   for (Entity& e : doc.entities) {
     if (e.text.empty()) e.text = std::string(doc.Text(e.span));
   }
-  internal::ExtractEvents(impl_->event_lexicon, impl_->lexicon, &doc);
+  internal::ExtractEvents(impl_->event_lexicon, *impl_->gapped, impl_->lexicon, &doc);
   return doc;
 }
 

@@ -30,7 +30,7 @@ bool IsVerbal(const LexEntry& e) {
 
 class Extractor {
  public:
-  Extractor(const Lexicon& lexicon, const Lexicon& entities, Document* doc)
+  Extractor(const Lexicon& lexicon, const GappedPhrases& gapped, const Lexicon& entities, Document* doc)
       : entity_lex_(entities), doc_(doc), n_(doc->tokens.size()) {
     entity_at_.assign(n_, -1);
     for (size_t i = 0; i < doc->entities.size(); ++i) {
@@ -54,6 +54,41 @@ class Extractor {
         }
       }
       if (trigger != nullptr) triggers_.push_back({m.first_token, m.first_token + m.token_count, trigger});
+    }
+    AddGappedTriggers(gapped);
+    std::sort(triggers_.begin(), triggers_.end(), [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
+  }
+
+  // A verb whose phrase goes on after its subject (فرضت [الحكومة الأمريكية]
+  // عقوبات على …): the verb alone becomes the trigger.
+  void AddGappedTriggers(const GappedPhrases& gapped) {
+    std::vector<bool> covered(n_, false);
+    for (const Trigger& t : triggers_) {
+      for (uint32_t k = t.first; k < t.end; ++k) covered[k] = true;
+    }
+    for (uint32_t t = 0; t < n_; ++t) {
+      if (covered[t] || doc_->tokens[t].kind != TokenKind::kWord) continue;
+      // The verb without a conjunction: وفرضت → فرضت.
+      std::string_view head = Folded(t);
+      if (FirstProcliticIs(t, kWaw) || FirstProcliticIs(t, "\xD9\x81")) {
+        head = doc_->Folded(Span{doc_->segments[doc_->tokens[t].first_segment + 1].norm.begin, doc_->tokens[t].norm.end});
+      }
+      const auto* candidates = gapped.Find(head);
+      if (candidates == nullptr) continue;
+      const uint32_t limit = std::min<uint32_t>(SentenceEnd(t), t + 12);
+      for (const GappedPhrases::Phrase& p : *candidates) {
+        bool found = false;
+        for (uint32_t k = t + 2; k + p.rest.size() <= limit && !found; ++k) {
+          bool all = true;
+          for (size_t j = 0; j < p.rest.size() && all; ++j) all = Folded(k + static_cast<uint32_t>(j)) == p.rest[j];
+          found = all;
+        }
+        if (found) {
+          triggers_.push_back({t, t + 1, p.entry});
+          covered[t] = true;
+          break;
+        }
+      }
     }
   }
 
@@ -502,9 +537,34 @@ class Extractor {
 
 }  // namespace
 
-void ExtractEvents(const Lexicon& events, const Lexicon& entities, Document* doc) {
+GappedPhrases::GappedPhrases(const Lexicon& events) {
+  for (uint32_t i = 0; i < events.size(); ++i) {
+    const LexEntry& e = events.entry(i);
+    if (e.type != EntryType::kTrigger || e.kind != "phrase") continue;
+    std::string key = Lexicon::KeyOf(e.surface);
+    std::vector<std::string> words;
+    size_t start = 0;
+    while (start <= key.size()) {
+      size_t sep = key.find('\x1f', start);
+      words.push_back(key.substr(start, sep == std::string::npos ? std::string::npos : sep - start));
+      if (sep == std::string::npos) break;
+      start = sep + 1;
+    }
+    if (words.size() < 2) continue;
+    std::string head = words.front();
+    words.erase(words.begin());
+    by_head_[head].push_back(Phrase{&e, std::move(words)});
+  }
+}
+
+const std::vector<GappedPhrases::Phrase>* GappedPhrases::Find(std::string_view head) const {
+  auto it = by_head_.find(head);
+  return it == by_head_.end() ? nullptr : &it->second;
+}
+
+void ExtractEvents(const Lexicon& events, const GappedPhrases& gapped, const Lexicon& entities, Document* doc) {
   if (doc->tokens.empty() || doc->sentences.empty()) return;
-  Extractor(events, entities, doc).Run();
+  Extractor(events, gapped, entities, doc).Run();
 }
 
 }  // namespace rasd::internal

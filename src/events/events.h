@@ -5,15 +5,37 @@
 #ifndef RASD_EVENTS_EVENTS_H_
 #define RASD_EVENTS_EVENTS_H_
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "lexicon/lexicon.h"
 #include "rasd/document.h"
 
 namespace rasd::internal {
 
+// Verbal phrase triggers whose subject may stand inside them (فرضت الحكومة
+// الأمريكية عقوبات على …, وقعت X اتفاقية مع …): their first word maps to the
+// rest of the phrase. Built once from the event lexicon.
+class GappedPhrases {
+ public:
+  explicit GappedPhrases(const Lexicon& events);
+  struct Phrase {
+    const LexEntry* entry;
+    std::vector<std::string> rest;  // folded words after the verb
+  };
+  // The phrases whose first word is `head` (folded), or null.
+  const std::vector<Phrase>* Find(std::string_view head) const;
+
+ private:
+  std::map<std::string, std::vector<Phrase>, std::less<>> by_head_;
+};
+
 // Appends the events of `doc` (entities done) to doc->events. `events` is the
-// lexicon of triggers, speech verbs and modality words; `entities` the entity
-// lexicon (for titles between a preposition and a name). Never fails.
-void ExtractEvents(const Lexicon& events, const Lexicon& entities, Document* doc);
+// lexicon of triggers, speech verbs and modality words; `gapped` the phrases
+// built from it; `entities` the entity lexicon (for titles between a
+// preposition and a name). Never fails.
+void ExtractEvents(const Lexicon& events, const GappedPhrases& gapped, const Lexicon& entities, Document* doc);
 
 }  // namespace rasd::internal
 
