@@ -48,6 +48,16 @@ TEST(EventsTest, PlainEventsByType) {
       {"support_praise", "أشاد وزير الخارجية السعودي بموقف الحكومة الكويتية.", "SUPPORT", "SAU", "KWT"},
       {"request_appeal", "دعا وزير الخارجية التركي الحكومة العراقية إلى ضبط الحدود.", "REQUEST", "TUR", "IRQ"},
       {"accuse_condemn", "أدانت وزارة الخارجية القطرية الهجوم الذي نفذته الحكومة السورية.", "ACCUSE", "QAT", ""},
+      {"accuse_direct", "أدانت الحكومة القطرية الحكومة السورية.", "ACCUSE", "QAT", "SYR"},
+      {"support_sign_gapped", "وقعت الحكومة الأردنية اتفاقية مع الحكومة المصرية.", "SUPPORT", "JOR", "EGY"},
+      {"cooperate", "تعاونت الحكومة الأردنية مع الحكومة العراقية.", "COOPERATE", "JOR", "IRQ"},
+      {"aid_gapped", "قدمت الحكومة السعودية مساعدات إلى الحكومة اليمنية.", "AID", "SAU", "YEM"},
+      {"retreat_release", "أفرجت الحكومة الإيرانية عن الصحفي الأمريكي.", "RETREAT", "IRN", "USA"},
+      {"reject", "رفضت الحكومة الجزائرية طلب الحكومة المغربية.", "REJECT", "DZA", "MAR"},
+      {"threaten", "هددت الحكومة الإيرانية الحكومة الأمريكية.", "THREATEN", "IRN", "USA"},
+      {"protest_no_recipient", "تظاهر مواطنون أردنيون أمام السفارة الإسرائيلية.", "PROTEST", "JOR", ""},
+      {"coerce_sanction_gapped", "فرضت الحكومة الأمريكية عقوبات على الحكومة الإيرانية.", "COERCE", "USA", "IRN"},
+      {"assault", "قصف الجيش الإسرائيلي مواقع حركة حماس.", "ASSAULT", "ISR", "PSE"},
   };
   for (const Case& c : cases) {
     Document d = TheEngine().Analyze(c.text);
