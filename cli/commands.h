@@ -21,6 +21,11 @@ Runner AddExtractCommand(CLI::App& app);
 Runner AddLexiconCommand(CLI::App& app);
 Runner AddNerCommand(CLI::App& app);
 Runner AddTrainCommand(CLI::App& app);
+// The event store (cmd_store.cc, docs/storage.md).
+Runner AddIngestCommand(CLI::App& app);
+Runner AddQueryCommand(CLI::App& app);
+Runner AddStatsCommand(CLI::App& app);
+Runner AddShowCommand(CLI::App& app);
 
 }  // namespace rasd::cli
 

@@ -21,6 +21,10 @@ int main(int argc, char** argv) {
   runners["lexicon"] = rasd::cli::AddLexiconCommand(app);
   runners["ner"] = rasd::cli::AddNerCommand(app);
   runners["train"] = rasd::cli::AddTrainCommand(app);
+  runners["ingest"] = rasd::cli::AddIngestCommand(app);
+  runners["query"] = rasd::cli::AddQueryCommand(app);
+  runners["stats"] = rasd::cli::AddStatsCommand(app);
+  runners["show"] = rasd::cli::AddShowCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -7,3 +7,9 @@ bash scripts/setup.sh
 echo
 echo "== rasd extract --summary --date 2024-11-23 examples/*.txt"
 ./build/rasd extract --summary --date 2024-11-23 examples/*.txt
+echo
+echo "== rasd ingest --db rasd.db examples/*.txt   (the event store, docs/storage.md)"
+./build/rasd ingest --db rasd.db --date 2024-11-23 examples/*.txt
+echo
+echo "== rasd query --db rasd.db --limit 10"
+./build/rasd query --db rasd.db --limit 10

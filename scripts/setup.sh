@@ -9,6 +9,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
   libstemmer-dev
+  libsqlite3-dev
 )
 
 if [ "${RASD_SKIP_APT:-0}" != 1 ]; then

@@ -6,9 +6,9 @@
 //
 //   auto store = rasd::Store::Open("rasd.db");
 //   if (!store.ok()) return Fail(store.status());
-//   RETURN_IF_ERROR((*store)->BeginBatch());
+//   RASD_RETURN_IF_ERROR((*store)->BeginBatch());
 //   auto put = (*store)->Put(meta, engine->Analyze(text, {.id = meta.id}));
-//   RETURN_IF_ERROR((*store)->CommitBatch());
+//   RASD_RETURN_IF_ERROR((*store)->CommitBatch());
 //   auto rows = (*store)->QueryEvents({.actor = "PSE", .limit = 10});
 //
 // A Store is one connection: use it from one thread at a time. Several
@@ -58,16 +58,16 @@ std::string IndexStems(const Document& doc);
 enum class PutResult { kInserted, kReplaced, kUnchanged };
 
 struct EventQuery {
-  std::string actor;      // country code (PSE) or code prefix (PSEGOV, IGO) of an actor
-  std::string recipient;  // same, of a recipient
-  std::string type;       // PLOVER type, exact (CONSULT)
-  std::string cameo;      // CAMEO code prefix (04, 042)
-  std::string since;      // event date >= (YYYY, YYYY-MM or YYYY-MM-DD)
-  std::string until;      // event date <= (a prefix includes the whole month/year)
-  std::string source;     // documents.source, exact
+  std::string actor = {};      // country code (PSE) or code prefix (PSEGOV, IGO) of an actor
+  std::string recipient = {};  // same, of a recipient
+  std::string type = {};       // PLOVER type, exact (CONSULT)
+  std::string cameo = {};      // CAMEO code prefix (04, 042)
+  std::string since = {};      // event date >= (YYYY, YYYY-MM or YYYY-MM-DD)
+  std::string until = {};      // event date <= (a prefix includes the whole month/year)
+  std::string source = {};     // documents.source, exact
   // Full-text: stems as IndexStems() makes them; every word must occur in the
   // article (title or text). Build it with IndexStems(engine->Analyze(q, {.text_only = true})).
-  std::string text_stems;
+  std::string text_stems = {};
   int64_t limit = 100;  // <= 0: no limit
 };
 

@@ -115,9 +115,10 @@ std::string BaseName(const std::string& path) {
 std::string Dash(const std::string& s) { return s == "-" ? std::string() : s; }
 
 // The regular nisba forms of a masculine singular adjective (كازاخستاني):
-// feminine, sound plurals, duals and the feminine plural.
+// feminine, sound plurals, duals, the feminine plural and the accusative.
 std::vector<std::string> NisbaForms(const std::string& masc) {
-  static const char* kSuffixes[] = {"", "ة", "ون", "ين", "ان", "تان", "تين", "ات"};
+  // The last form is the indefinite accusative (مسؤولا أمريكيا).
+  static const char* kSuffixes[] = {"", "ة", "ون", "ين", "ان", "تان", "تين", "ات", "ا"};
   std::vector<std::string> out;
   for (const char* s : kSuffixes) out.push_back(masc + s);
   return out;

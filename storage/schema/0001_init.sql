@@ -4,8 +4,10 @@
 
 -- One row per article. `id` is the caller's identifier (unique); `doc_key`
 -- is the internal row key that entities, events and the full-text index use.
+-- AUTOINCREMENT: a key is never reused, so full-text entries of a replaced
+-- or deleted document (the index is contentless, see below) match nothing.
 CREATE TABLE documents (
-  doc_key      INTEGER PRIMARY KEY,
+  doc_key      INTEGER PRIMARY KEY AUTOINCREMENT,
   id           TEXT NOT NULL UNIQUE,
   source       TEXT NOT NULL DEFAULT '',
   date         TEXT NOT NULL DEFAULT '',   -- YYYY-MM-DD or ''
@@ -88,5 +90,9 @@ CREATE INDEX participants_country ON event_participants(role, country);
 -- Full-text index: rowid = documents.doc_key; `stems` holds, for every word
 -- of the title and the text, its stem segment to the end of the token
 -- (clitics و ف ب ل ك … removed), folded with rasd::NormalizeKey defaults, so
--- that الاردن and بالأردن both index as الاردن.
-CREATE VIRTUAL TABLE documents_fts USING fts5(stems, tokenize = 'unicode61 remove_diacritics 0');
+-- that الاردن and بالأردن both index as الاردن. Contentless (content=''):
+-- the stems are not stored a second time (a third of the file otherwise).
+-- SQLite 3.40 cannot delete from a contentless index without the old stems,
+-- so a replaced document's old entries stay, unreachable (new doc_key); the
+-- queries always join documents_fts rowids to live rows.
+CREATE VIRTUAL TABLE documents_fts USING fts5(stems, content = '', tokenize = 'unicode61 remove_diacritics 0');

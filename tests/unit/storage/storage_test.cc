@@ -1,0 +1,264 @@
+// Tests for rasd::Store (storage/): schema and migrations, idempotent and
+// replacing writes, the full-text index, query filters and read-back.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "rasd/engine.h"
+#include "rasd/storage.h"
+
+namespace rasd {
+namespace {
+
+const Engine& TheEngine() {
+  static const Engine* engine = Engine::Create().value().release();
+  return *engine;
+}
+
+std::unique_ptr<Store> OpenMemory() {
+  auto store = Store::Open(":memory:");
+  EXPECT_TRUE(store.ok()) << store.status().message();
+  return std::move(store.value());
+}
+
+EventActor Actor(const std::string& code, const std::string& country) {
+  EventActor a;
+  a.code = code;
+  a.country = country;
+  a.text = code;
+  return a;
+}
+
+// A document whose one event is built by hand, so that filter tests do not
+// depend on the event extractor's current behaviour.
+Document MakeDoc(const std::string& id, const std::string& date, const std::string& text, const std::string& type,
+                 const std::string& cameo, EventActor actor, EventActor recipient) {
+  AnalyzeOptions options;
+  options.id = id;
+  options.date = date;
+  options.text_only = true;
+  Document doc = TheEngine().Analyze(text, options);
+  Event ev;
+  ev.type = type;
+  ev.cameo = cameo;
+  ev.date = date;
+  ev.actor.push_back(std::move(actor));
+  if (!recipient.code.empty()) ev.recipient.push_back(std::move(recipient));
+  ev.anchor = Span{0, static_cast<uint32_t>(doc.text.find(' '))};
+  doc.events.push_back(ev);
+  Entity e;
+  e.type = EntityType::kGpe;
+  e.text = "x";
+  e.span = Span{0, 1};
+  e.code = "PSE";
+  e.roles = {"a", "b"};
+  doc.entities.push_back(e);
+  return doc;
+}
+
+DocumentMeta Meta(const Document& doc, const std::string& source = "") {
+  DocumentMeta m;
+  m.id = doc.id;
+  m.date = doc.date;
+  m.source = source;
+  return m;
+}
+
+std::string Stems(const std::string& query) {
+  AnalyzeOptions options;
+  options.text_only = true;
+  return IndexStems(TheEngine().Analyze(query, options));
+}
+
+std::vector<std::string> Ids(const std::vector<EventRow>& rows) {
+  std::vector<std::string> ids;
+  for (const EventRow& r : rows) ids.push_back(r.doc_id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+TEST(StoreTest, CreatesSchemaAtCurrentVersion) {
+  auto store = OpenMemory();
+  EXPECT_EQ(store->schema_version(), kStoreSchemaVersion);
+  auto totals = store->Totals();
+  ASSERT_TRUE(totals.ok());
+  EXPECT_EQ(totals->documents, 0);
+  EXPECT_EQ(totals->schema_version, 1);
+}
+
+TEST(StoreTest, ReopensAndRefusesNewerSchema) {
+  std::string path = (std::filesystem::temp_directory_path() / ("rasd_store_test_" + std::to_string(getpid()) + ".db")).string();
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    Document doc = MakeDoc("a", "2024-11-02", "زار الوزير عمان", "CONSULT", "042", Actor("JORGOV", "JOR"), {});
+    ASSERT_TRUE((*store)->Put(Meta(doc), doc).ok());
+  }
+  {
+    auto store = Store::Open(path);  // migrations are not re-applied
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    EXPECT_EQ((*store)->schema_version(), 1);
+    EXPECT_EQ((*store)->Totals()->documents, 1);
+    auto ro = Store::Open(path, {.read_only = true});
+    ASSERT_TRUE(ro.ok());
+    EXPECT_FALSE((*ro)->Put(Meta(MakeDoc("b", "", "نص", "X", "01", Actor("A", ""), {})),
+                            MakeDoc("b", "", "نص", "X", "01", Actor("A", ""), {}))
+                     .ok());
+  }
+  // PRAGMA user_version is the big-endian int at byte 60 of the file header
+  // (the WAL was checkpointed into the file when the last connection closed).
+  std::FILE* f = std::fopen(path.c_str(), "r+b");
+  ASSERT_NE(f, nullptr);
+  std::fseek(f, 60, SEEK_SET);
+  const unsigned char v99[4] = {0, 0, 0, 99};
+  std::fwrite(v99, 1, 4, f);
+  std::fclose(f);
+  auto newer = Store::Open(path);
+  EXPECT_FALSE(newer.ok());
+  EXPECT_NE(newer.status().message().find("newer"), std::string::npos);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+}
+
+TEST(StoreTest, RefusesFileThatIsNotADatabase) {
+  std::string path = (std::filesystem::temp_directory_path() / ("rasd_store_junk_" + std::to_string(getpid()))).string();
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  std::fputs("this is not a database, it is a long enough line of text to look like a header", f);
+  std::fclose(f);
+  EXPECT_FALSE(Store::Open(path).ok());
+  std::remove(path.c_str());
+}
+
+TEST(StoreTest, SameContentTwiceChangesNothing) {
+  auto store = OpenMemory();
+  Document doc = MakeDoc("a", "2024-11-02", "زار الوزير عمان", "CONSULT", "042", Actor("JORGOV", "JOR"),
+                         Actor("EGY", "EGY"));
+  EXPECT_EQ(*store->Put(Meta(doc), doc), PutResult::kInserted);
+  EXPECT_EQ(*store->Put(Meta(doc), doc), PutResult::kUnchanged);
+  EXPECT_EQ(*store->Put(Meta(doc), doc, /*force=*/true), PutResult::kReplaced);
+  auto totals = store->Totals();
+  EXPECT_EQ(totals->documents, 1);
+  EXPECT_EQ(totals->events, 1);
+  EXPECT_EQ(totals->entities, 1);
+  EXPECT_EQ(store->StoredHash("a")->value(), ContentHash(Meta(doc), doc.text));
+}
+
+TEST(StoreTest, ChangedContentReplacesRows) {
+  auto store = OpenMemory();
+  Document v1 = MakeDoc("a", "2024-11-02", "زار الوزير عمان", "CONSULT", "042", Actor("JORGOV", "JOR"), {});
+  ASSERT_TRUE(store->Put(Meta(v1), v1).ok());
+  Document v2 = MakeDoc("a", "2024-11-03", "اتهم الوزير القاهرة", "ACCUSE", "112", Actor("EGYGOV", "EGY"), {});
+  v2.events.push_back(v2.events[0]);
+  EXPECT_EQ(*store->Put(Meta(v2), v2), PutResult::kReplaced);
+  auto totals = store->Totals();
+  EXPECT_EQ(totals->documents, 1);
+  EXPECT_EQ(totals->events, 2);
+  EXPECT_TRUE(store->QueryEvents({.type = "CONSULT"})->empty());
+  EXPECT_EQ(store->QueryEvents({.type = "ACCUSE"})->size(), 2u);
+  // The old text is gone from the full-text index too.
+  EXPECT_TRUE(store->QueryEvents({.text_stems = Stems("عمان")})->empty());
+  EXPECT_EQ(store->QueryEvents({.text_stems = Stems("القاهرة")})->size(), 2u);
+}
+
+TEST(StoreTest, FullTextFoldsHamzaAndStripsClitics) {
+  auto store = OpenMemory();
+  Document d1 = MakeDoc("hamza", "", "وصل الوفد إلى الأُرْدُن أمس", "CONSULT", "042", Actor("A", ""), {});
+  Document d2 = MakeDoc("clitic", "", "التقى الوزير بالأردن نظيره", "CONSULT", "042", Actor("A", ""), {});
+  Document d3 = MakeDoc("other", "", "وصل الوفد إلى مصر أمس", "CONSULT", "042", Actor("A", ""), {});
+  for (const Document* d : {&d1, &d2, &d3}) ASSERT_TRUE(store->Put(Meta(*d), *d).ok());
+  const std::vector<std::string> both = {"clitic", "hamza"};
+  EXPECT_EQ(Ids(*store->QueryEvents({.text_stems = Stems("الأردن")})), both);
+  EXPECT_EQ(Ids(*store->QueryEvents({.text_stems = Stems("الاردن")})), both);
+  EXPECT_EQ(Ids(*store->QueryEvents({.text_stems = Stems("بالأردن")})), both);
+  EXPECT_EQ(Ids(*store->QueryEvents({.text_stems = Stems("الوفد الاردن")})), std::vector<std::string>{"hamza"});
+  // FTS5 syntax in the query is taken literally.
+  EXPECT_TRUE(store->QueryEvents({.text_stems = Stems("\"AND* OR (")})->empty());
+}
+
+TEST(StoreTest, QueryFilters) {
+  auto store = OpenMemory();
+  Document docs[] = {
+      MakeDoc("p1", "2024-11-02", "استقبل السفير الوزير", "CONSULT", "042", Actor("PSEGOV", "PSE"),
+              Actor("KAZGOV", "KAZ")),
+      MakeDoc("p2", "2024-10-15", "اتهم السفير الوزير", "ACCUSE", "112", Actor("PSE", "PSE"), Actor("ISR", "ISR")),
+      MakeDoc("k1", "2024-12-01", "رحب الوزير بالقرار", "SUPPORT", "051", Actor("KAZGOV", "KAZ"),
+              Actor("IGOUNO", "")),
+  };
+  for (const Document& d : docs) ASSERT_TRUE(store->Put(Meta(d, d.id[0] == 'p' ? "wafa" : "kaz"), d).ok());
+  // An undated event is never inside a date range.
+  Document undated = MakeDoc("u1", "", "استقبل السفير الوزير", "CONSULT", "042", Actor("PSEGOV", "PSE"), {});
+  ASSERT_TRUE(store->Put(Meta(undated, "wafa"), undated).ok());
+  EXPECT_EQ(Ids(*store->QueryEvents({.actor = "PSEGOV"})), (std::vector<std::string>{"p1", "u1"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.until = "2024-11"})), (std::vector<std::string>{"p1", "p2"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.since = "2024"})), (std::vector<std::string>{"k1", "p1", "p2"}));
+  ASSERT_TRUE(*store->Delete("u1"));
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Ids(*store->QueryEvents({.actor = "PSE"})), (V{"p1", "p2"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.actor = "PSEGOV"})), (V{"p1"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.recipient = "KAZ"})), (V{"p1"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.recipient = "IGO"})), (V{"k1"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.actor = "KAZ", .recipient = "IGOUNO"})), (V{"k1"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.type = "ACCUSE"})), (V{"p2"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.cameo = "04"})), (V{"p1"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.cameo = "1"})), (V{"p2"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.since = "2024-11-01"})), (V{"k1", "p1"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.until = "2024-11"})), (V{"p1", "p2"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.since = "2024-11-01", .until = "2024-11-30"})), (V{"p1"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.source = "kaz"})), (V{"k1"}));
+  EXPECT_EQ(Ids(*store->QueryEvents({.actor = "PSE", .text_stems = Stems("اتهم")})), (V{"p2"}));
+  EXPECT_EQ(store->QueryEvents({.limit = 2})->size(), 2u);
+  // Newest first.
+  EXPECT_EQ(store->QueryEvents({})->front().doc_id, "k1");
+  const EventRow row = store->QueryEvents({.type = "CONSULT"})->front();
+  EXPECT_EQ(row.actor_codes, V{"PSEGOV"});
+  EXPECT_EQ(row.recipient_codes, V{"KAZGOV"});
+  EXPECT_EQ(row.anchor, "استقبل");
+  EXPECT_EQ(row.source, "wafa");
+
+  auto by_type = store->CountEvents("type");
+  ASSERT_TRUE(by_type.ok());
+  EXPECT_EQ(by_type->size(), 3u);
+  auto by_dyad = store->CountEvents("dyad");
+  ASSERT_TRUE(by_dyad.ok());
+  bool found = false;
+  for (const CountRow& r : *by_dyad) found |= r.key == "PSEGOV > KAZGOV" && r.count == 1;
+  EXPECT_TRUE(found);
+  EXPECT_EQ(store->CountEvents("month")->size(), 3u);
+  EXPECT_FALSE(store->CountEvents("colour").ok());
+}
+
+TEST(StoreTest, GetRestoresEntitiesAndEvents) {
+  auto store = OpenMemory();
+  Document doc = MakeDoc("p1", "2024-11-02", "استقبل السفير الوزير", "CONSULT", "042", Actor("PSEGOV", "PSE"),
+                         Actor("KAZGOV", "KAZ"));
+  ASSERT_TRUE(store->Put(Meta(doc, "wafa"), doc).ok());
+  auto got = store->Get("p1");
+  ASSERT_TRUE(got.ok());
+  ASSERT_TRUE(got->has_value());
+  const auto& [meta, back] = **got;
+  EXPECT_EQ(meta.source, "wafa");
+  EXPECT_EQ(back.text, doc.text);
+  ASSERT_EQ(back.entities.size(), 1u);
+  EXPECT_EQ(back.entities[0].roles, (std::vector<std::string>{"a", "b"}));
+  ASSERT_EQ(back.events.size(), 1u);
+  EXPECT_EQ(back.events[0].recipient[0].code, "KAZGOV");
+  EXPECT_EQ(back.Text(back.events[0].anchor), "استقبل");
+  EXPECT_FALSE(store->Get("nope")->has_value());
+  EXPECT_TRUE(*store->Delete("p1"));
+  EXPECT_EQ(store->Totals()->events, 0);
+}
+
+TEST(StoreTest, RolledBackBatchLeavesNothing) {
+  auto store = OpenMemory();
+  ASSERT_TRUE(store->BeginBatch().ok());
+  Document doc = MakeDoc("a", "", "زار الوزير عمان", "CONSULT", "042", Actor("JORGOV", "JOR"), {});
+  ASSERT_TRUE(store->Put(Meta(doc), doc).ok());
+  store->RollbackBatch();
+  EXPECT_EQ(store->Totals()->documents, 0);
+}
+
+}  // namespace
+}  // namespace rasd
