@@ -99,9 +99,20 @@ class Recognizer {
     }
     for (const LexiconMatch& m : matches) {
       Phrase p{m.first_token, m.first_token + m.token_count, Cat::kNone, nullptr};
+      // A written shadda tells a city from a country spelt alike once
+      // diacritics are gone (عمّان Amman, عُمان Oman).
+      bool shadda = doc->Text(Span{doc->tokens[m.first_token].span.begin,
+                                   doc->tokens[m.first_token + m.token_count - 1].span.end})
+                        .find("\xD9\x91") != std::string_view::npos;
       for (uint32_t id : m.entries) {
         const LexEntry& e = res.lexicon->entry(id);
         Cat c = CategoryOf(e);
+        if (shadda && c == Cat::kPlace && p.cat == Cat::kCountry) {
+          p.cat = c;
+          p.entry = &e;
+          continue;
+        }
+        if (shadda && c == Cat::kCountry && p.cat == Cat::kPlace) continue;
         if (p.cat == Cat::kNone || c < p.cat) {
           p.cat = c;
           p.entry = &e;
@@ -357,6 +368,18 @@ class Recognizer {
       bool already = false;
       for (const PersonMention& p : persons_) already |= t >= p.first && t < p.end;
       if (known && !already) AddPersonSpan(t, t + 1);
+    }
+    // A surname met before as the end of a full name (أيمن الصفدي … وأعرب الصفدي).
+    named = persons_.size();
+    for (uint32_t t = 0; t < n_; ++t) {
+      if (!NameToken(t)) continue;
+      bool inside = false, known = false;
+      for (size_t i = 0; i < named; ++i) {
+        const PersonMention& p = persons_[i];
+        inside |= t >= p.first && t < p.end;
+        known |= p.end < t + 1 && p.end - p.first >= 2 && Stem(p.end - 1) == Stem(t);
+      }
+      if (known && !inside) AddPersonSpan(t, t + 1);
     }
     std::sort(persons_.begin(), persons_.end(), [](const PersonMention& a, const PersonMention& b) {
       return a.first < b.first;
