@@ -76,40 +76,16 @@ void Emit(const Document& doc, const ExtractArgs& args) {
 
 // Streams JSONL records: constant memory, bad lines reported and skipped.
 int ExtractJsonl(const Engine& engine, const std::string& path, const ExtractArgs& args, bool* skipped) {
-  std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    std::cerr << "rasd extract: " << path << ": " << std::strerror(errno) << "\n";
-    return kExitFailure;
-  }
-  const std::string name = path == "-" ? "<stdin>" : path;
-  char* line = nullptr;
-  size_t cap = 0;
-  ssize_t len;
-  uint64_t lineno = 0;
-  while ((len = getline(&line, &cap, f)) != -1) {
-    ++lineno;
-    std::string_view view(line, static_cast<size_t>(len));
-    while (!view.empty() && (view.back() == '\n' || view.back() == '\r')) view.remove_suffix(1);
-    if (view.find_first_not_of(" \t") == std::string_view::npos) continue;
-    auto record = ParseArticleLine(view);
-    if (!record.ok()) {
-      std::cerr << name << ":" << lineno << ": " << record.status().message() << "\n";
-      *skipped = true;
-      continue;
-    }
-    AnalyzeOptions options;
-    options.id = record->id.empty() ? name + ":" + std::to_string(lineno) : record->id;
-    options.date = record->date.empty() ? args.date : record->date.substr(0, 10);
-    Emit(engine.Analyze(record->text, options), args);
-  }
-  bool error = std::ferror(f);
-  std::free(line);
-  if (f != stdin) std::fclose(f);
-  if (error) {
-    std::cerr << "rasd extract: " << name << ": read error\n";
-    return kExitFailure;
-  }
-  return kExitOk;
+  return ForEachJsonlRecord(
+      path, "rasd extract",
+      [&](ArticleRecord& record, const std::string& fallback_id, size_t) {
+        AnalyzeOptions options;
+        options.id = record.id.empty() ? fallback_id : record.id;
+        options.date = record.date.empty() ? args.date : record.date.substr(0, 10);
+        Emit(engine.Analyze(record.text, options), args);
+        return true;
+      },
+      [&](size_t) { *skipped = true; });
 }
 
 int RunExtract(const ExtractArgs& args) {

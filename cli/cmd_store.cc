@@ -158,48 +158,24 @@ class Reader {
   }
 
   int ReadJsonl(const std::string& path) {
-    std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-    if (f == nullptr) {
-      std::cerr << "rasd ingest: " << path << ": " << std::strerror(errno) << "\n";
-      return kExitFailure;
-    }
-    const std::string name = path == "-" ? "<stdin>" : path;
-    char* line = nullptr;
-    size_t cap = 0;
-    ssize_t len;
-    uint64_t lineno = 0;
-    bool open = true;
-    while (open && (len = getline(&line, &cap, f)) != -1) {
-      ++lineno;
-      std::string_view view(line, static_cast<size_t>(len));
-      while (!view.empty() && (view.back() == '\n' || view.back() == '\r')) view.remove_suffix(1);
-      if (view.find_first_not_of(" \t") == std::string_view::npos) continue;
-      auto record = ParseArticleLine(view);
-      if (!record.ok()) {
-        std::cerr << name << ":" << lineno << ": " << record.status().message() << "\n";
-        counters_->malformed++;
-        counters_->bytes_done += static_cast<uint64_t>(len);
-        continue;
-      }
-      Job job;
-      job.meta.id = record->id.empty() ? name + ":" + std::to_string(lineno) : record->id;
-      job.meta.date = record->date.empty() ? args_.date : record->date.substr(0, 10);
-      job.meta.title = std::move(record->title);
-      job.meta.source = std::move(record->source);
-      job.meta.url = std::move(record->url);
-      job.text = std::move(record->text);
-      // JSON escapes make the line longer than the text: count the line.
-      counters_->bytes_done += static_cast<uint64_t>(len) - job.text.size();
-      open = Emit(std::move(job));
-    }
-    bool error = std::ferror(f);
-    std::free(line);
-    if (f != stdin) std::fclose(f);
-    if (error) {
-      std::cerr << "rasd ingest: " << name << ": read error\n";
-      return kExitFailure;
-    }
-    return kExitOk;
+    return ForEachJsonlRecord(
+        path, "rasd ingest",
+        [&](ArticleRecord& record, const std::string& fallback_id, size_t line_bytes) {
+          Job job;
+          job.meta.id = record.id.empty() ? fallback_id : record.id;
+          job.meta.date = record.date.empty() ? args_.date : record.date.substr(0, 10);
+          job.meta.title = std::move(record.title);
+          job.meta.source = std::move(record.source);
+          job.meta.url = std::move(record.url);
+          job.text = std::move(record.text);
+          // JSON escapes make the line longer than the text: count the line.
+          counters_->bytes_done += line_bytes - job.text.size();
+          return Emit(std::move(job));
+        },
+        [&](size_t line_bytes) {
+          counters_->malformed++;
+          counters_->bytes_done += line_bytes;
+        });
   }
 
   int ReadText(const std::string& path) {

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <iostream>
 #include <memory>
 
 namespace rasd::cli {
@@ -73,6 +74,43 @@ bool ChunkReader::Next(std::string* chunk) {
   buffer_.erase(0, cut);
   consumed_ += cut;
   return true;
+}
+
+int ForEachJsonlRecord(const std::string& path, const char* command,
+                       const std::function<bool(ArticleRecord&, const std::string&, size_t)>& on_record,
+                       const std::function<void(size_t)>& on_malformed) {
+  std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    std::cerr << command << ": " << path << ": " << std::strerror(errno) << "\n";
+    return kExitFailure;
+  }
+  const std::string name = path == "-" ? "<stdin>" : path;
+  char* line = nullptr;
+  size_t cap = 0;
+  ssize_t len;
+  uint64_t lineno = 0;
+  bool more = true;
+  while (more && (len = getline(&line, &cap, f)) != -1) {
+    ++lineno;
+    std::string_view view(line, static_cast<size_t>(len));
+    while (!view.empty() && (view.back() == '\n' || view.back() == '\r')) view.remove_suffix(1);
+    if (view.find_first_not_of(" \t") == std::string_view::npos) continue;
+    auto record = ParseArticleLine(view);
+    if (!record.ok()) {
+      std::cerr << name << ":" << lineno << ": " << record.status().message() << "\n";
+      on_malformed(static_cast<size_t>(len));
+      continue;
+    }
+    more = on_record(*record, name + ":" + std::to_string(lineno), static_cast<size_t>(len));
+  }
+  bool error = std::ferror(f);
+  std::free(line);
+  if (f != stdin) std::fclose(f);
+  if (error) {
+    std::cerr << command << ": " << name << ": read error\n";
+    return kExitFailure;
+  }
+  return kExitOk;
 }
 
 StatusOr<std::string> ReadWholeInput(const std::string& path, size_t max_bytes) {

@@ -4,9 +4,11 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <string_view>
 
+#include "json/jsonl_reader.h"
 #include "rasd/status.h"
 
 namespace rasd::cli {
@@ -47,6 +49,17 @@ class ChunkReader {
 // Reads a whole file (or stdin) for commands that analyse one document.
 // Fails on I/O errors, on NUL bytes (binary input) and above `max_bytes`.
 StatusOr<std::string> ReadWholeInput(const std::string& path, size_t max_bytes);
+
+// Streams the article records of a JSONL file (or "-" for standard input),
+// one line at a time (constant memory). Calls on_record(record, fallback_id,
+// line_bytes) for each well-formed line — fallback_id is "file:line" for
+// records without an id — and stops when it returns false; a malformed line
+// is reported on stderr as "file:line: reason" and passed to on_malformed.
+// Returns kExitOk, or kExitFailure (message prefixed by `command`) when the
+// file cannot be opened or read.
+int ForEachJsonlRecord(const std::string& path, const char* command,
+                       const std::function<bool(ArticleRecord&, const std::string&, size_t)>& on_record,
+                       const std::function<void(size_t)>& on_malformed);
 
 // Returns an error if `data` looks binary (contains a NUL byte).
 Status CheckText(std::string_view data, const std::string& path, uint64_t base_offset);

@@ -793,7 +793,7 @@ NerWordCounts SortedTable(const Map& map) {
 StatusOr<NerWordCounts> ParseWordCounts(std::string_view tsv) {
   std::unordered_map<uint64_t, uint64_t> sum;  // only looked up, never iterated in hash order
   Status walk = ForEachDataLine(tsv, [&](uint32_t line_no, std::string_view line) -> Status {
-    if (line.empty() || line[0] == '#' || line == "word\tcount") return Status::Ok();
+    if (line == "word\tcount") return Status::Ok();  // the column line
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {
       return InvalidArgumentError("word counts:" + std::to_string(line_no) + ": expected word<TAB>count");
@@ -817,7 +817,7 @@ StatusOr<NerWordCounts> ParseCues(std::string_view tsv) {
   static constexpr std::string_view kClasses[] = {"TITLE", "GIVEN", "LOCWORD", "ORGWORD", "COUNTRY"};
   std::unordered_map<uint64_t, uint32_t> bits;  // only looked up, never iterated in hash order
   Status walk = ForEachDataLine(tsv, [&](uint32_t line_no, std::string_view line) -> Status {
-    if (line.empty() || line[0] == '#' || line.starts_with("surface\tcue")) return Status::Ok();
+    if (line.starts_with("surface\tcue")) return Status::Ok();  // the column line
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {
       return InvalidArgumentError("cues:" + std::to_string(line_no) + ": expected surface<TAB>cue");
@@ -843,7 +843,6 @@ StatusOr<NerWordCounts> ParseCues(std::string_view tsv) {
 StatusOr<NerWordCounts> ParseClasses(std::string_view tsv) {
   std::unordered_map<uint64_t, uint32_t> value;  // only looked up, never iterated in hash order
   Status walk = ForEachDataLine(tsv, [&](uint32_t line_no, std::string_view line) -> Status {
-    if (line.empty() || line[0] == '#') return Status::Ok();
     uint32_t f[3] = {0, 0, 0};
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {
@@ -881,7 +880,6 @@ StatusOr<NerWordCounts> ParseClasses(std::string_view tsv) {
 StatusOr<NerWordCounts> ParseProfile(std::string_view tsv) {
   std::unordered_map<uint64_t, uint32_t> value;  // only looked up, never iterated in hash order
   Status walk = ForEachDataLine(tsv, [&](uint32_t line_no, std::string_view line) -> Status {
-    if (line.empty() || line[0] == '#') return Status::Ok();
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {
       return InvalidArgumentError("profile:" + std::to_string(line_no) + ": expected word<TAB>five counts");
