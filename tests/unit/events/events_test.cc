@@ -89,6 +89,39 @@ TEST(EventsTest, SpeakingIsNoEventButCarriesAttribution) {
   for (const Event& ev : d.events) EXPECT_NE(ev.type, "") << Dump(d);
 }
 
+TEST(EventsTest, VariantsKeepTypeAndMarkHowTheyAreTold) {
+  struct Variant {
+    const char* name;
+    const char* text;
+    const char* type;
+    const char* actor;
+    const char* recipient;
+    bool negated;
+    const char* modality;
+    const char* attribution;
+  };
+  const Variant cases[] = {
+      {"reported_accuse", "قال وزير الخارجية الكويتي إن الحكومة القطرية أدانت الحكومة السورية.", "ACCUSE", "QAT", "SYR",
+       false, "", "KWTGOV"},
+      {"reported_sanction_gapped", "قال وزير الخارجية الكويتي إن الحكومة الأمريكية فرضت عقوبات على الحكومة الإيرانية.",
+       "COERCE", "USA", "IRN", false, "", "KWTGOV"},
+      {"reported_assault", "قال وزير الخارجية الكويتي إن الجيش الإسرائيلي قصف مواقع حركة حماس.", "ASSAULT", "ISR",
+       "PSE", false, "", "KWTGOV"},
+      {"negated_threat", "لن تهدد الحكومة الإيرانية الحكومة الأمريكية.", "THREATEN", "IRN", "USA", true, "", ""},
+      {"future_prefix", "ستجتمع الحكومة الأردنية مع الحكومة العراقية.", "CONSULT", "JOR", "IRQ", false, "future", ""},
+      {"conditional", "إذا اجتمعت الحكومة الأردنية مع الحكومة العراقية فسيتفقان.", "CONSULT", "JOR", "IRQ", false,
+       "conditional", ""},
+  };
+  for (const Variant& c : cases) {
+    Document d = TheEngine().Analyze(c.text);
+    const Event* e = Find(d, c.type, c.actor, c.recipient);
+    ASSERT_NE(e, nullptr) << c.name << "\n" << Dump(d);
+    EXPECT_EQ(e->negated, c.negated) << c.name;
+    EXPECT_EQ(e->modality, c.modality) << c.name;
+    EXPECT_EQ(e->attribution_code, c.attribution) << c.name;
+  }
+}
+
 TEST(EventsTest, NoEventsWithoutParticipants) {
   EXPECT_TRUE(TheEngine().Analyze("اجتمع الأصدقاء في المقهى مساء أمس.").events.empty());
 }
