@@ -36,6 +36,7 @@
 #include <span>
 
 #include "base/utf8.h"
+#include "json/jsonl_reader.h"
 #include "ner/perceptron_tagger.h"
 #include "rasd/normalize.h"
 
@@ -48,57 +49,27 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-int Hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Decodes the JSON string value of `"key":` in `line` (empty if absent).
-std::string JsonField(std::string_view line, std::string_view key) {
-  std::string pat(1, '"');
-  pat.append(key);
-  pat.push_back('"');
-  size_t at = line.find(pat);
-  if (at == std::string_view::npos) return {};
-  at += pat.size();
-  while (at < line.size() && (line[at] == ' ' || line[at] == ':')) ++at;
-  if (at >= line.size() || line[at] != '"') return {};
-  ++at;
-  std::string out;
-  char32_t high = 0;
-  while (at < line.size() && line[at] != '"') {
-    char c = line[at++];
-    if (c != '\\') {
-      out.push_back(c);
-      continue;
+// Calls fn(text) for the non-empty title and text of every article of the
+// JSONL files (malformed lines skipped); false, with a message, when a file
+// cannot be opened.
+template <typename F>
+bool ForEachArticleField(const std::vector<std::string>& inputs, F&& fn) {
+  for (const std::string& path : inputs) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::cerr << "rasd_ner_clusters: cannot open " << path << "\n";
+      return false;
     }
-    if (at >= line.size()) break;
-    char e = line[at++];
-    switch (e) {
-      case 'n': case 'r': case 't': case 'b': case 'f': out.push_back(' '); break;
-      case 'u': {
-        if (at + 4 > line.size()) return out;
-        char32_t cp = 0;
-        for (int k = 0; k < 4; ++k) cp = cp * 16 + static_cast<char32_t>(std::max(0, Hex(line[at + k])));
-        at += 4;
-        if (cp >= 0xD800 && cp < 0xDC00) {
-          high = cp;
-          continue;
-        }
-        if (cp >= 0xDC00 && cp < 0xE000) {
-          if (high != 0) rasd::internal::AppendUtf8(0x10000 + ((high - 0xD800) << 10) + (cp - 0xDC00), &out);
-          high = 0;
-          continue;
-        }
-        rasd::internal::AppendUtf8(cp, &out);
-        break;
+    std::string line;
+    while (std::getline(in, line)) {
+      auto record = rasd::ParseArticleLine(line);
+      if (!record.ok()) continue;
+      for (const std::string* field : {&record->title, &record->text}) {
+        if (!field->empty()) fn(*field);
       }
-      default: out.push_back(e); break;
     }
   }
-  return out;
+  return true;
 }
 
 bool IsPunct(char32_t cp) {
@@ -170,24 +141,14 @@ int Profile(const std::string& model_path, const std::vector<std::string>& input
     tokens += sentence.size();
     sentence.clear();
   };
-  for (const std::string& path : inputs) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::cerr << "rasd_ner_clusters: cannot open " << path << "\n";
-      return 1;
-    }
-    std::string line;
-    while (std::getline(in, line)) {
-      for (const char* field : {"title", "text"}) {
-        std::string text = JsonField(line, field);
-        Words(text, [&](const std::string& w) {
-          sentence.push_back(w);
-          if (w == "." || w == "!" || w == "?" || w == "\xD8\x9F" || sentence.size() >= 80) flush();
-        });
-        flush();
-      }
-    }
-  }
+  bool read = ForEachArticleField(inputs, [&](const std::string& text) {
+    Words(text, [&](const std::string& w) {
+      sentence.push_back(w);
+      if (w == "." || w == "!" || w == "?" || w == "\xD8\x9F" || sentence.size() >= 80) flush();
+    });
+    flush();
+  });
+  if (!read) return 1;
   std::vector<uint32_t> order;
   for (uint32_t i = 0; i < forms.size(); ++i) {
     uint32_t total = 0;
@@ -257,35 +218,24 @@ int main(int argc, char** argv) {
   std::vector<uint64_t> freq;
   std::vector<uint32_t> seq;  // word ids; kBreak between fields and articles
   constexpr uint32_t kBreak = 0xFFFFFFFFu;
-  for (const std::string& path : inputs) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::cerr << "rasd_ner_clusters: cannot open " << path << "\n";
-      return 1;
-    }
-    std::string line;
-    while (std::getline(in, line)) {
-      for (const char* field : {"title", "text"}) {
-        std::string text = JsonField(line, field);
-        if (text.empty()) continue;
-        Words(text, [&](const std::string& w) {
-          std::string key = rasd::NormalizeKey(w);
-          if (key.empty()) return;
-          bool digit = false;
-          for (char c : key) digit |= c >= '0' && c <= '9';
-          if (digit) key = "<NUM>";
-          auto [it, inserted] = ids.try_emplace(key, static_cast<uint32_t>(forms.size()));
-          if (inserted) {
-            forms.push_back(key);
-            freq.push_back(0);
-          }
-          ++freq[it->second];
-          seq.push_back(it->second);
-        });
-        seq.push_back(kBreak);
+  bool read = ForEachArticleField(inputs, [&](const std::string& text) {
+    Words(text, [&](const std::string& w) {
+      std::string key = rasd::NormalizeKey(w);
+      if (key.empty()) return;
+      bool digit = false;
+      for (char c : key) digit |= c >= '0' && c <= '9';
+      if (digit) key = "<NUM>";
+      auto [it, inserted] = ids.try_emplace(key, static_cast<uint32_t>(forms.size()));
+      if (inserted) {
+        forms.push_back(key);
+        freq.push_back(0);
       }
-    }
-  }
+      ++freq[it->second];
+      seq.push_back(it->second);
+    });
+    seq.push_back(kBreak);
+  });
+  if (!read) return 1;
   std::cerr << "rasd_ner_clusters: " << seq.size() << " tokens, " << forms.size() << " forms\n";
   // Rank by frequency (ties by form): deterministic.
   std::vector<uint32_t> order(forms.size());

@@ -618,24 +618,23 @@ class Recognizer {
   }
 
   void EmitAll() {
-    for (const PersonMention& m : persons_) {
-      if (!Free(m.first, m.end)) continue;
-      Entity& e = Add(EntityType::kPerson, m.first, m.end, "ner");
+    auto add_person = [&](const PersonMention& m, const char* source) -> Entity* {
+      if (!Free(m.first, m.end)) return nullptr;
+      Entity& e = Add(EntityType::kPerson, m.first, m.end, source);
       e.country = m.country;
       e.sector = m.sector;
       e.code = Code(m.country, m.sector);
       e.cluster = m.cluster;
-      for (int i : m.roles) e.roles.emplace_back(doc_->Text(SpanOf(roles_[i].first, roles_[i].end)));
+      return &e;
+    };
+    for (const PersonMention& m : persons_) {
+      if (Entity* e = add_person(m, "ner")) {
+        for (int i : m.roles) e->roles.emplace_back(doc_->Text(SpanOf(roles_[i].first, roles_[i].end)));
+      }
     }
     for (const PersonMention& m : nominal_) {
       if (m.cluster < 0) continue;  // unresolved: stays a ROLE (السكان العرب)
-      if (!Free(m.first, m.end)) continue;
-      Entity& e = Add(EntityType::kPerson, m.first, m.end, "rule");
-      e.country = m.country;
-      e.sector = m.sector;
-      e.code = Code(m.country, m.sector);
-      e.cluster = m.cluster;
-      e.roles.push_back(e.text);
+      if (Entity* e = add_person(m, "rule")) e->roles.push_back(e->text);
     }
     for (const RolePhrase& r : roles_) {
       // Roles are shown without a following country (that is its own GPE entity).

@@ -775,6 +775,23 @@ struct TrainWeights {
 
 namespace {
 
+// Reads `n` tab-separated decimal numbers (each clamped to 32 bits) from
+// `fields` into out[]; false when one is missing or not a number.
+bool ReadNumbers(std::string_view fields, int n, uint64_t* out) {
+  for (int k = 0; k < n; ++k) {
+    const size_t tab = fields.find('\t');
+    std::string_view num = fields.substr(0, tab);
+    if (num.empty() || (k < n - 1 && tab == std::string_view::npos)) return false;
+    out[k] = 0;
+    for (char ch : num) {
+      if (ch < '0' || ch > '9') return false;
+      out[k] = std::min<uint64_t>(out[k] * 10 + static_cast<uint64_t>(ch - '0'), 0xFFFFFFFFull);
+    }
+    fields = tab == std::string_view::npos ? std::string_view() : fields.substr(tab + 1);
+  }
+  return true;
+}
+
 // A look-up table of `key -> value` pairs, sorted by key so that the model
 // bytes do not depend on hash order; values clamped to 32 bits.
 template <typename Map>
@@ -843,30 +860,17 @@ StatusOr<NerWordCounts> ParseCues(std::string_view tsv) {
 StatusOr<NerWordCounts> ParseClasses(std::string_view tsv) {
   std::unordered_map<uint64_t, uint32_t> value;  // only looked up, never iterated in hash order
   Status walk = ForEachDataLine(tsv, [&](uint32_t line_no, std::string_view line) -> Status {
-    uint32_t f[3] = {0, 0, 0};
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {
       return InvalidArgumentError("word classes:" + std::to_string(line_no) + ": expected word<TAB>fine<TAB>mid<TAB>coarse");
     }
-    std::string_view rest = line.substr(tab + 1);
-    for (int k = 0; k < 3; ++k) {
-      const size_t t2 = rest.find('\t');
-      std::string_view num = rest.substr(0, t2);
-      if (num.empty() || (k < 2 && t2 == std::string_view::npos)) {
-        return InvalidArgumentError("word classes:" + std::to_string(line_no) + ": expected three class numbers");
-      }
-      for (char ch : num) {
-        if (ch < '0' || ch > '9' || f[k] >= 1024) {
-          return InvalidArgumentError("word classes:" + std::to_string(line_no) + ": bad class number");
-        }
-        f[k] = f[k] * 10 + static_cast<uint32_t>(ch - '0');
-      }
-      if (f[k] >= 1024) return InvalidArgumentError("word classes:" + std::to_string(line_no) + ": class >= 1024");
-      rest = t2 == std::string_view::npos ? std::string_view() : rest.substr(t2 + 1);
+    uint64_t f[3];
+    if (!ReadNumbers(line.substr(tab + 1), 3, f) || f[0] >= 1024 || f[1] >= 1024 || f[2] >= 1024) {
+      return InvalidArgumentError("word classes:" + std::to_string(line_no) + ": expected three class numbers < 1024");
     }
     uint64_t key = HashBytes(NormalizeKey(line.substr(0, tab)), 2);
     if (key == 0) key = 1;
-    value.try_emplace(key, kClassKnown | f[2] << 20 | f[1] << 10 | f[0]);  // first (most frequent) wins
+    value.try_emplace(key, static_cast<uint32_t>(kClassKnown | f[2] << 20 | f[1] << 10 | f[0]));  // first (most frequent) wins
     return Status::Ok();
   });
   if (!walk.ok()) return walk;
@@ -884,19 +888,9 @@ StatusOr<NerWordCounts> ParseProfile(std::string_view tsv) {
     if (tab == std::string_view::npos || tab == 0) {
       return InvalidArgumentError("profile:" + std::to_string(line_no) + ": expected word<TAB>five counts");
     }
-    uint64_t c[5] = {0, 0, 0, 0, 0};
-    std::string_view rest = line.substr(tab + 1);
-    for (int k = 0; k < 5; ++k) {
-      const size_t t2 = rest.find('\t');
-      std::string_view num = rest.substr(0, t2);
-      if (num.empty() || (k < 4 && t2 == std::string_view::npos)) {
-        return InvalidArgumentError("profile:" + std::to_string(line_no) + ": expected five counts");
-      }
-      for (char ch : num) {
-        if (ch < '0' || ch > '9') return InvalidArgumentError("profile:" + std::to_string(line_no) + ": bad count");
-        c[k] = std::min<uint64_t>(c[k] * 10 + static_cast<uint64_t>(ch - '0'), 0xFFFFFFFFull);
-      }
-      rest = t2 == std::string_view::npos ? std::string_view() : rest.substr(t2 + 1);
+    uint64_t c[5];
+    if (!ReadNumbers(line.substr(tab + 1), 5, c)) {
+      return InvalidArgumentError("profile:" + std::to_string(line_no) + ": expected five counts");
     }
     const uint64_t total = c[0] + c[1] + c[2] + c[3] + c[4];
     if (total == 0) return Status::Ok();

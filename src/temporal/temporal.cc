@@ -569,6 +569,31 @@ class Grammar {
     return true;
   }
 
+  // مطلع العام، منتصف الشهر، نهاية الأسبوع: the current (or, with الماضي /
+  // المقبل after it, the previous or next) unit, the expression ending at *end.
+  bool CurrentUnit(const std::string& unit, uint32_t j, DateValue* v, uint32_t* end) const {
+    int dir = 0;
+    if (Direction(j, &dir)) ++j;
+    *v = Shift(unit, dir);
+    *end = j;
+    return true;
+  }
+
+  // A year given as a number: Gregorian, or Hijri (then the Gregorian year
+  // holding its 1 Rajab). False for a Hijri year outside the calendar.
+  static bool YearValue(int64_t y, bool hijri, DateValue* v) {
+    if (!hijri) {
+      *v = DateValue{IsoYear(static_cast<int>(y)), "year", "absolute"};
+      return true;
+    }
+    int64_t days;
+    if (!HijriToDays(static_cast<int>(y), 7, 1, &days)) return false;
+    int gy, gm, gd;
+    CivilFromDays(days, &gy, &gm, &gd);
+    *v = DateValue{IsoYear(gy), "year", "absolute"};
+    return true;
+  }
+
   DateValue Shift(const std::string& unit, int offset) const {
     if (unit != "day" && unit != "week" && unit != "month" && unit != "year") return DateValue{};
     if (!Resolvable()) return Unresolved(unit);
@@ -610,52 +635,23 @@ class Grammar {
       bool h = false, g = false;
       uint32_t era = y > 0 ? Era(i + len + 1, &h, &g) : 0;
       if (y > 0 && (era > 0 || (y >= 1000 && y <= 2200))) {
-        if (h) {
-          int64_t days;
-          if (!HijriToDays(static_cast<int>(y), 7, 1, &days)) return false;
-          int gy, gm, gd;
-          CivilFromDays(days, &gy, &gm, &gd);
-          *v = DateValue{IsoYear(gy), "year", "absolute"};
-        } else {
-          *v = DateValue{IsoYear(static_cast<int>(y)), "year", "absolute"};
-        }
+        if (!YearValue(y, h, v)) return false;
         *end = i + len + 1 + era;
         return true;
       }
-      // مطلع العام، منتصف الشهر، نهاية الأسبوع: the current unit.
-      if (after_prefix && HasArticle(i)) {
-        int dir = 0;
-        uint32_t j = i + len;
-        if (Direction(j, &dir)) ++j;
-        *v = Shift(e->extra, dir);
-        *end = j;
-        return true;
-      }
+      if (after_prefix && HasArticle(i)) return CurrentUnit(e->extra, i + len, v, end);
       return false;
     }
     if (const LexEntry* e = Find(i, EntryType::kTemporal, {"unit"}, &len);
         e != nullptr && after_prefix && HasArticle(i) && (e->extra == "week" || e->extra == "month")) {
-      int dir = 0;
-      uint32_t j = i + len;
-      if (Direction(j, &dir)) ++j;
-      *v = Shift(e->extra, dir);
-      *end = j;
-      return true;
+      return CurrentUnit(e->extra, i + len, v, end);
     }
     // 2024م، 1967 م، 1446 هـ
     if (int64_t y = PlainInt(i); y > 0) {
       bool h = false, g = false;
       uint32_t era = Era(i + 1, &h, &g);
       if ((era > 0 && y >= 1000 && y <= 2200) || ((after_prefix || YearContext(i)) && y >= 1900 && y <= 2100)) {
-        if (h) {
-          int64_t days;
-          if (!HijriToDays(static_cast<int>(y), 7, 1, &days)) return false;
-          int gy, gm, gd;
-          CivilFromDays(days, &gy, &gm, &gd);
-          *v = DateValue{IsoYear(gy), "year", "absolute"};
-        } else {
-          *v = DateValue{IsoYear(static_cast<int>(y)), "year", "absolute"};
-        }
+        if (!YearValue(y, h, v)) return false;
         *end = i + 1 + era;
         return true;
       }
