@@ -16,6 +16,7 @@ constexpr std::string_view kSeen = "\xD8\xB3";  // س (future)
 struct Trigger {
   uint32_t first, end;
   const LexEntry* entry;
+  uint32_t args_from = 0;  // where the recipient may start: past a gapped phrase's words
 };
 
 struct Marker {  // speech verbs and modality words
@@ -75,16 +76,18 @@ class Extractor {
       }
       const auto* candidates = gapped.Find(head);
       if (candidates == nullptr) continue;
-      const uint32_t limit = std::min<uint32_t>(SentenceEnd(t), t + 12);
+      const uint32_t limit = std::min<uint32_t>(SentenceEnd(t), t + 16);
       for (const GappedPhrases::Phrase& p : *candidates) {
         bool found = false;
+        uint32_t rest_end = 0;
         for (uint32_t k = t + 2; k + p.rest.size() <= limit && !found; ++k) {
           bool all = true;
           for (size_t j = 0; j < p.rest.size() && all; ++j) all = Folded(k + static_cast<uint32_t>(j)) == p.rest[j];
           found = all;
+          rest_end = k + static_cast<uint32_t>(p.rest.size());
         }
         if (found) {
-          triggers_.push_back({t, t + 1, p.entry});
+          triggers_.push_back({t, t + 1, p.entry, rest_end});
           covered[t] = true;
           break;
         }
@@ -98,7 +101,12 @@ class Extractor {
       if (m.entry->type != EntryType::kSpeech || !IsVerbal(*m.entry)) continue;
       bool after = false;
       int subject = SubjectOf(m.first, m.end, &after);
-      if (subject >= 0 && after && !sentence_subject_.count(sentence_of_[m.first])) {
+      // Trusted: a subject after the verb, or one that ends right before it (or before قد).
+      bool adjacent = subject >= 0 && !after &&
+                      (Ent(subject).first_token + Ent(subject).token_count == m.first ||
+                       (m.first > 0 && IsWord(m.first - 1, "\xD9\x82\xD8\xAF") &&
+                        Ent(subject).first_token + Ent(subject).token_count == m.first - 1));
+      if (subject >= 0 && (after || adjacent) && !sentence_subject_.count(sentence_of_[m.first])) {
         sentence_subject_[sentence_of_[m.first]] = subject;
       }
     }
@@ -226,6 +234,28 @@ class Extractor {
     return false;
   }
 
+  // The grammatical class of a function word (relative, particle, preposition
+  // …, from function_words.tsv) at token t, its conjunction و/ف aside; "" if none.
+  std::string_view WordClass(uint32_t t) const {
+    if (t >= n_ || doc_->tokens[t].kind != TokenKind::kWord) return {};
+    std::string_view w = Folded(t);
+    if (FirstProcliticIs(t, kWaw) || FirstProcliticIs(t, "\xD9\x81")) {
+      w = doc_->Folded(Span{doc_->segments[doc_->tokens[t].first_segment + 1].norm.begin, doc_->tokens[t].norm.end});
+    }
+    for (uint32_t id : entity_lex_.Lookup(w)) {
+      const LexEntry& e = entity_lex_.entry(id);
+      if (e.type == EntryType::kCue && e.kind == "function_words") return e.value;
+    }
+    return {};
+  }
+  bool IsWord(uint32_t t, std::string_view folded) const {
+    if (t >= n_ || doc_->tokens[t].kind != TokenKind::kWord) return false;
+    std::string_view w = Folded(t);
+    if (w == folded) return true;
+    return FirstProcliticIs(t, kWaw) &&
+           doc_->Folded(Span{doc_->segments[doc_->tokens[t].first_segment + 1].norm.begin, doc_->tokens[t].norm.end}) == folded;
+  }
+
   bool IsHonorificAt(uint32_t t) const {
     LexiconMatch m = entity_lex_.MatchAt(*doc_, t, SentenceEnd(t));
     for (uint32_t id : m.entries) {
@@ -257,12 +287,44 @@ class Extractor {
         int i = entity_at_[k];
         if (i >= 0 && Ent(i).first_token == k) {
           bool participant = IsParticipant(i) || (Ent(i).type == EntityType::kNorp && !Ent(i).country.empty());
-          if (!participant) break;
+          // A role that takes its country from what follows (مع أمين عام
+          // الجامعة العربية أحمد أبو الغيط): look past it.
+          if (!participant && Ent(i).type == EntityType::kRole) {
+            k = Ent(i).first_token + Ent(i).token_count - 1;
+            step = 0;
+            continue;
+          }
+          if (!participant) return -1;
           return i;
         }
-        if (i >= 0) break;
+        if (i >= 0) return -1;
       }
-      return -1;
+      return OwnerOfNounPhrase(t + 1, to);
+    }
+    return -1;
+  }
+
+  // The preposition governs a thing, not an actor (رفضه للتصريحات غير المسؤولة
+  // لنائب الرئيس العراقي، للتدخل الإيراني، باقتحام قوات الاحتلال): the
+  // actor the noun phrase belongs to — a nationality adjective, a genitive, or
+  // an ل-phrase — before the phrase ends.
+  int OwnerOfNounPhrase(uint32_t from, uint32_t to) const {
+    for (uint32_t k = from; k < to && k < from + 6; ++k) {
+      const Token& tok = doc_->tokens[k];
+      if (tok.kind != TokenKind::kWord || !SameSentence(k, from)) return -1;
+      int i = entity_at_[k];
+      if (i >= 0 && Ent(i).first_token == k) {
+        if (IsNisbaAdjective(i)) return i;
+        std::string prep = Preposition(i);
+        if (IsParticipant(i) && (prep.empty() || prep == "\xD9\x84")) return i;  // ل
+        // An adjective read as a role (غير المسؤولة) does not end the phrase.
+        if (Ent(i).type == EntityType::kRole && !IsParticipant(i) && Ent(i).token_count == 1) continue;
+        return -1;
+      }
+      if (i >= 0) return -1;
+      std::string_view cls = WordClass(k);
+      if (!cls.empty() && !IsWord(k, "\xD8\xBA\xD9\x8A\xD8\xB1")) return -1;  // any function word but غير
+      if (FirstProcliticIs(k, kWaw) && k > from) return -1;  // a second thing: … ورعاية
     }
     return -1;
   }
@@ -284,15 +346,31 @@ class Extractor {
 
   // The subject of a verb at [first, end): the first bare participant after
   // it (Arabic news is mostly verb-first), else the nearest one before it.
-  int SubjectOf(uint32_t first, uint32_t end, bool* after) const {
+  int SubjectOf(uint32_t first, uint32_t end, bool* after, bool* unknown = nullptr) const {
+    if (unknown != nullptr) *unknown = false;
+    const uint32_t begin = SentenceBegin(first);
     // Subject-first order (after أن/إن, or opening a clause): a participant
-    // that ends right before the verb.
-    if (first > SentenceBegin(first)) {
-      int j = entity_at_[first - 1];
+    // that ends right before the verb, or before قد (وكان صالح قد طالب).
+    uint32_t before = first;
+    if (before > begin && IsWord(before - 1, "\xD9\x82\xD8\xAF")) --before;  // قد
+    if (before > begin) {
+      int j = entity_at_[before - 1];
       if (j >= 0 && IsParticipant(j) && Preposition(j).empty() && Ent(j).type != EntityType::kRole) {
         *after = false;
         return PreferPerson(j);
       }
+    }
+    // A relative clause (المالكي الذي اتهم …): the noun the pronoun refers to.
+    if (first > begin && WordClass(first - 1) == "relative") {
+      *after = false;
+      for (uint32_t t = first - 1; t > begin && t + 3 > first; --t) {
+        int j = entity_at_[t - 1];
+        if (j < 0) continue;
+        if (IsParticipant(j)) return PreferPerson(j);
+        break;
+      }
+      if (unknown != nullptr) *unknown = true;
+      return -1;
     }
     uint32_t limit = std::min<uint32_t>(SentenceEnd(first), end + 14);
     // The subject comes before a complement clause: قال (subject) إن/أن …
@@ -305,6 +383,18 @@ class Extractor {
     }
     int i = FirstBare(end, limit);
     *after = i >= 0;
+    // A named subject right after the verb that rasd cannot place (ودعا
+    // العميد السحيباني): the actor is unknown, not the previous one.
+    for (uint32_t t = end; t < std::min<uint32_t>(limit, end + 3) && unknown != nullptr; ++t) {
+      int j = entity_at_[t];
+      if (j < 0 || j == i) break;
+      if (Ent(j).type == EntityType::kPerson && Preposition(j).empty() && !IsParticipant(j)) {
+        *unknown = true;
+        return -1;
+      }
+      if (Ent(j).type != EntityType::kRole) break;
+      t = Ent(j).first_token + Ent(j).token_count - 1;
+    }
     if (i >= 0) return PreferPerson(i);
     for (uint32_t t = first; t > SentenceBegin(first); --t) {
       int j = entity_at_[t - 1];
@@ -354,10 +444,13 @@ class Extractor {
     }
     // Actor.
     int actor = -1;
+    int object_genitive = -1;  // a masdar's genitive read as its object
     bool actor_after = false;
     if (verbal) {
-      actor = SubjectOf(t.first, t.end, &actor_after);
+      bool unknown = false;
+      actor = SubjectOf(t.first, t.end, &actor_after, &unknown);
       if (actor >= 0 && actor_after) sentence_subject_[sentence_of_[t.first]] = actor;
+      if (unknown) return;
       if (actor < 0) actor = last_subject;
     } else {
       // A noun's actor is its adjective or genitive: الاعتداءات الإسرائيلية، إدانة الأردن.
@@ -373,6 +466,29 @@ class Extractor {
       // الطلب، أعرب عن إدانته): that subject, if named before it.
       auto subject = sentence_subject_.find(sentence_of_[t.first]);
       bool statement = e.value != "ASSAULT" && e.value != "COERCE" && e.value != "MOBILIZE";
+      // A transitive masdar's bare genitive is its object (ضرورة مقاضاة
+      // إسرائيل) when the frame has no preposition phrase to fill and the
+      // sentence names who speaks.
+      if (actor >= 0 && e.kind == "masdar" && statement && Ent(actor).first_token == t.end &&
+          !IsNisbaAdjective(actor) && subject != sentence_subject_.end() &&
+          Ent(subject->second).first_token < t.first && subject->second != actor &&
+          std::string_view(e.extra).find("obj") != std::string_view::npos) {
+        bool prepositional = false;
+        const uint32_t past = Ent(actor).first_token + Ent(actor).token_count;
+        std::string_view alts = e.extra;
+        for (size_t a = 0; a <= alts.size() && !prepositional;) {
+          size_t bar = alts.find('|', a);
+          std::string_view alt = alts.substr(a, bar == std::string_view::npos ? std::string_view::npos : bar - a);
+          a = bar == std::string_view::npos ? alts.size() + 1 : bar + 1;
+          if (alt != "obj" && alt != "subj" && alt != "-") {
+            prepositional = FirstWithPreposition(past, std::min<uint32_t>(sent_end, past + 10), NormalizeKey(alt)) >= 0;
+          }
+        }
+        if (!prepositional) {
+          object_genitive = actor;
+          actor = subject->second;
+        }
+      }
       if (actor < 0 && e.kind == "masdar" && statement && subject != sentence_subject_.end() &&
           Ent(subject->second).first_token < t.first) {
         actor = subject->second;
@@ -384,6 +500,7 @@ class Extractor {
     std::string_view frame = e.extra;
     bool needs_recipient = frame != "-";
     uint32_t from = actor_after && actor >= 0 ? Ent(actor).first_token + Ent(actor).token_count : t.end;
+    from = std::max(from, t.args_from);
     uint32_t limit = std::min<uint32_t>(sent_end, t.end + 40);
     size_t pos = 0;
     while (needs_recipient && recipient < 0 && pos <= frame.size()) {
@@ -391,7 +508,8 @@ class Extractor {
       std::string_view alt = frame.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
       pos = bar == std::string_view::npos ? frame.size() + 1 : bar + 1;
       if (alt == "obj") {
-        recipient = FirstBare(from, std::min<uint32_t>(limit, from + 8), /*recipient=*/true);
+        recipient = object_genitive >= 0 ? object_genitive
+                                         : FirstBare(from, std::min<uint32_t>(limit, from + 8), /*recipient=*/true);
       } else if (alt == "subj") {
         recipient = actor;
         actor = -1;
@@ -505,8 +623,12 @@ class Extractor {
       ev->modality = "future";
     } else if (MarkerBefore(t.first, "conditional", 12) != nullptr) {
       ev->modality = "conditional";
-    } else if (MarkerBefore(t.first, "hedge", 2) != nullptr) {
-      ev->modality = "hedged";
+    } else if (const Marker* hedge = MarkerBefore(t.first, "hedge", 2)) {
+      // قد before a perfect verb affirms (قد طالب = has demanded); only
+      // before an imperfect does it mean "may".
+      bool affirms = IsWord(hedge->first, "\xD9\x82\xD8\xAF") &&
+                     (t.entry->kind == "perfect" || t.entry->kind == "phrase");
+      if (!affirms) ev->modality = "hedged";
     }
     const Sentence& s = doc_->sentences[ev->sentence];
     for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {

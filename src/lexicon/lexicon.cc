@@ -474,9 +474,12 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
       case EntryType::kModality:
         e.kind = col(0);
         break;
-      case EntryType::kCue:
+      case EntryType::kCue: {
         e.kind = kind;
+        int cls = f.Column("kind");  // a cue list's own classes (preposition, relative …)
+        if (cls >= 0) e.value = row.fields[cls];
         break;
+      }
     }
     std::set<std::string> seen_keys;
     for (const std::string& s : surfaces) {
