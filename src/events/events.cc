@@ -304,6 +304,32 @@ class Extractor {
     return -1;
   }
 
+  // The doer named by an agent marker (من قبل، على يد، بنيران) in the same
+  // clause within ten words after a trigger: a participant or a nationality adjective.
+  int AgentAfter(uint32_t from, uint32_t sent_end) const {
+    const uint32_t to = std::min<uint32_t>(sent_end, from + 10);
+    for (uint32_t k = from; k < to; ++k) {
+      if (doc_->tokens[k].kind == TokenKind::kPunctuation) return -1;
+      uint32_t len = 0;
+      if (WordClass(k) == "agent") {
+        len = 1;
+      } else {
+        LexiconMatch m = entity_lex_.MatchAt(*doc_, k, to);
+        for (uint32_t id : m.entries) {
+          const LexEntry& e = entity_lex_.entry(id);
+          if (e.type == EntryType::kCue && e.kind == "function_words" && e.value == "agent") len = m.token_count;
+        }
+      }
+      if (len == 0) continue;
+      for (uint32_t j = k + len; j < std::min<uint32_t>(to, k + len + 2); ++j) {
+        int i = entity_at_[j];
+        if (i >= 0 && Ent(i).first_token == j && (IsParticipant(i) || IsNisbaAdjective(i))) return PreferPerson(i);
+      }
+      return -1;
+    }
+    return -1;
+  }
+
   // The preposition governs a thing, not an actor (رفضه للتصريحات غير المسؤولة
   // لنائب الرئيس العراقي، للتدخل الإيراني، باقتحام قوات الاحتلال): the
   // actor the noun phrase belongs to — a nationality adjective, a genitive, or
@@ -385,8 +411,9 @@ class Extractor {
     *after = i >= 0;
     // A named subject right after the verb that rasd cannot place (ودعا
     // العميد السحيباني): the actor is unknown, not the previous one.
-    for (uint32_t t = end; t < std::min<uint32_t>(limit, end + 3) && unknown != nullptr; ++t) {
+    for (uint32_t t = end; t < std::min<uint32_t>(limit, end + 4) && unknown != nullptr; ++t) {
       int j = entity_at_[t];
+      if (j < 0 && IsHonorificAt(t)) continue;  // الدكتور، الشيخ
       if (j < 0 || j == i) break;
       if (Ent(j).type == EntityType::kPerson && Preposition(j).empty() && !IsParticipant(j)) {
         *unknown = true;
@@ -420,8 +447,33 @@ class Extractor {
     std::vector<int> out{i};
     uint32_t t = Ent(i).first_token + Ent(i).token_count;
     while (t < n_ && SameSentence(t, Ent(i).first_token)) {
-      int j = entity_at_[t];
-      if (j < 0 || Ent(j).first_token != t || !IsParticipant(j) || !FirstProcliticIs(t, kWaw)) break;
+      // Past the last conjunct's apposition (حمد بن عيسى، ملك مملكة البحرين، و…).
+      for (uint32_t guard = 0; guard < 8 && t < n_ && SameSentence(t, Ent(i).first_token); ++guard) {
+        int a = entity_at_[t];
+        bool comma = doc_->tokens[t].kind == TokenKind::kPunctuation && Folded(t) == "\xD8\x8C";  // ،
+        bool apposition = a >= 0 && Ent(a).first_token == t && !FirstProcliticIs(t, kWaw) &&
+                          (Ent(a).type == EntityType::kRole || Ent(a).type == EntityType::kGpe);
+        if (comma) {
+          ++t;
+        } else if (apposition) {
+          t = Ent(a).first_token + Ent(a).token_count;
+        } else {
+          break;
+        }
+      }
+      if (t >= n_ || !FirstProcliticIs(t, kWaw)) break;
+      uint32_t k = t;
+      // A title after و (وجلالة الملك عبدالله).
+      if (entity_at_[k] < 0 && IsHonorificAt(k)) {
+        LexiconMatch m = entity_lex_.MatchAt(*doc_, k, SentenceEnd(k));
+        k += std::max<uint32_t>(1, m.token_count);
+      }
+      if (k < n_ && entity_at_[k] >= 0 && Ent(entity_at_[k]).type == EntityType::kRole &&
+          Ent(entity_at_[k]).first_token == k && k != t) {
+        k = Ent(entity_at_[k]).first_token + Ent(entity_at_[k]).token_count;  // الملك before the name
+      }
+      int j = k < n_ ? entity_at_[k] : -1;
+      if (j < 0 || Ent(j).first_token != k || !IsParticipant(j)) break;
       out.push_back(PreferPerson(j));
       t = Ent(j).first_token + Ent(j).token_count;
     }
@@ -446,7 +498,12 @@ class Extractor {
     int actor = -1;
     int object_genitive = -1;  // a masdar's genitive read as its object
     bool actor_after = false;
-    if (verbal) {
+    const int agent = AgentAfter(t.end, sent_end);
+    if (verbal && agent >= 0) {
+      // A passive or instrumental report names its doer (قتل 18 فلسطينيا بنيران
+      // إسرائيلية، اعتقل على يد الأمن): that is the actor.
+      actor = agent;
+    } else if (verbal) {
       bool unknown = false;
       actor = SubjectOf(t.first, t.end, &actor_after, &unknown);
       if (actor >= 0 && actor_after) sentence_subject_[sentence_of_[t.first]] = actor;
@@ -531,6 +588,8 @@ class Extractor {
       }
     }
     if (recipient >= 0) recipient = PreferPerson(recipient);
+    // Frames whose participant is the doer (تلقى اتصالا من X: X called the subject).
+    if (e.actor == "obj" && recipient >= 0 && actor >= 0) std::swap(actor, recipient);
     // Reported speech and allegations.
     const Marker* speech = nullptr;
     for (const Marker& m : markers_) {
