@@ -493,6 +493,8 @@ class Extractor {
       std::string_view w = Folded(t.first);
       while (w.starts_with(kWaw) || w.starts_with("\xD9\x81")) w.remove_prefix(2);  // و ف
       if (w.starts_with("\xD8\xA7\xD9\x84") || w.starts_with("\xD9\x84\xD9\x84")) return;  // ال لل
+      // Nor the preposition ب: بطلب من فلسطين is "at Palestine's request", a noun.
+      if (Proclitic(t.first) == "\xD8\xA8") return;
     }
     // Actor.
     int actor = -1;
@@ -511,7 +513,8 @@ class Extractor {
       if (actor < 0) actor = last_subject;
     } else {
       // A noun's actor is its adjective or genitive: الاعتداءات الإسرائيلية، إدانة الأردن.
-      for (uint32_t k = t.end; k < t.end + 2 && k < sent_end; ++k) {
+      // (What follows a participle is its object: محذرا دمشق.)
+      for (uint32_t k = t.end; k < t.end + 2 && k < sent_end && e.kind != "participle"; ++k) {
         int i = entity_at_[k];
         if (i >= 0 && Ent(i).first_token == k && (IsParticipant(i) || IsNisbaAdjective(i)) &&
             Preposition(i).empty()) {
@@ -546,6 +549,12 @@ class Extractor {
           actor = subject->second;
         }
       }
+      // A circumstantial participle (محذرا، مشيدا) always belongs to the sentence's subject.
+      if (actor < 0 && e.kind == "participle" && subject != sentence_subject_.end() &&
+          Ent(subject->second).first_token < t.first) {
+        actor = subject->second;
+        actor_after = false;
+      }
       if (actor < 0 && e.kind == "masdar" && statement && subject != sentence_subject_.end() &&
           Ent(subject->second).first_token < t.first) {
         actor = subject->second;
@@ -565,8 +574,10 @@ class Extractor {
       std::string_view alt = frame.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
       pos = bar == std::string_view::npos ? frame.size() + 1 : bar + 1;
       if (alt == "obj") {
+        // A relative object (استنكر ما وصفه بـ"الهجوم على" السوريين) runs longer.
+        uint32_t window = from < n_ && IsWord(from, "\xD9\x85\xD8\xA7") ? 14 : 8;  // ما
         recipient = object_genitive >= 0 ? object_genitive
-                                         : FirstBare(from, std::min<uint32_t>(limit, from + 8), /*recipient=*/true);
+                                         : FirstBare(from, std::min<uint32_t>(limit, from + window), /*recipient=*/true);
       } else if (alt == "subj") {
         recipient = actor;
         actor = -1;
@@ -635,6 +646,12 @@ class Extractor {
     // actor's own description (السكرتير الثاني في السفارة الفلسطينية): skip.
     if (recipient >= 0 && !Ent(recipient).country.empty() && Ent(recipient).country == Ent(actor).country) return;
     Event ev = Base(t, e);
+    // The press "attacks" with words (هاجمت وسائل الإعلام الاتفاق): a verbal attack.
+    if (verbal && e.value == "ASSAULT" && Ent(actor).sector == "JRN") {
+      ev.type = "ACCUSE";
+      ev.mode = "disapprove";
+      ev.cameo = "111";
+    }
     for (int i : WithConjuncts(actor)) ev.actor.push_back(ActorOf(i));
     if (recipient >= 0) {
       for (int i : WithConjuncts(recipient)) {
