@@ -78,6 +78,8 @@ class Extractor {
       if (candidates == nullptr) continue;
       const uint32_t limit = std::min<uint32_t>(SentenceEnd(t), t + 16);
       for (const GappedPhrases::Phrase& p : *candidates) {
+        // A verb + preposition (عمل مع) is too loose to find across a gap.
+        if (p.rest.size() == 1 && !entity_lex_.Lookup(p.rest[0]).empty() && IsFunctionWord(p.rest[0])) continue;
         bool found = false;
         uint32_t rest_end = 0;
         for (uint32_t k = t + 2; k + p.rest.size() <= limit && !found; ++k) {
@@ -248,6 +250,13 @@ class Extractor {
     }
     return {};
   }
+  bool IsFunctionWord(std::string_view folded) const {
+    for (uint32_t id : entity_lex_.Lookup(folded)) {
+      const LexEntry& e = entity_lex_.entry(id);
+      if (e.type == EntryType::kCue && e.kind == "function_words") return true;
+    }
+    return false;
+  }
   bool IsWord(uint32_t t, std::string_view folded) const {
     if (t >= n_ || doc_->tokens[t].kind != TokenKind::kWord) return false;
     std::string_view w = Folded(t);
@@ -381,7 +390,12 @@ class Extractor {
     if (before > begin && IsWord(before - 1, "\xD9\x82\xD8\xAF")) --before;  // قد
     if (before > begin) {
       int j = entity_at_[before - 1];
-      if (j >= 0 && IsParticipant(j) && Preposition(j).empty() && Ent(j).type != EntityType::kRole) {
+      // A role there is the subject only when it opens a complement clause
+      // (إن الرئيس التونسي التقى); else it may stand before a name.
+      bool clause_role = j >= 0 && Ent(j).type == EntityType::kRole && Ent(j).first_token > begin &&
+                         WordClass(Ent(j).first_token - 1) == "particle" &&
+                         NormalizeKey(Folded(Ent(j).first_token - 1)).ends_with("\xD9\x86");  // إن أن
+      if (j >= 0 && IsParticipant(j) && Preposition(j).empty() && (Ent(j).type != EntityType::kRole || clause_role)) {
         *after = false;
         return PreferPerson(j);
       }
@@ -484,7 +498,11 @@ class Extractor {
     const LexEntry& e = *t.entry;
     for (uint32_t k = t.first; k < t.end; ++k) {
       int i = entity_at_[k];
-      if (i >= 0 && Ent(i).type != EntityType::kDate && Ent(i).type != EntityType::kNumber) return;  // inside a name
+      // Inside a name (مجلس التعاون). A bare, unplaced word read as an
+      // organisation (قوات in نشر قوات) is no name.
+      bool bare = Ent(i >= 0 ? i : 0).code.empty() && Ent(i >= 0 ? i : 0).country.empty() &&
+                  Ent(i >= 0 ? i : 0).token_count == 1 && Ent(i >= 0 ? i : 0).type == EntityType::kOrganization;
+      if (i >= 0 && Ent(i).type != EntityType::kDate && Ent(i).type != EntityType::kNumber && !bare) return;
     }
     const uint32_t sent_end = SentenceEnd(t.first);
     bool verbal = IsVerbal(e);
@@ -492,7 +510,8 @@ class Extractor {
     if (verbal && e.kind != "phrase") {
       std::string_view w = Folded(t.first);
       while (w.starts_with(kWaw) || w.starts_with("\xD9\x81")) w.remove_prefix(2);  // و ف
-      if (w.starts_with("\xD8\xA7\xD9\x84") || w.starts_with("\xD9\x84\xD9\x84")) return;  // ال لل
+      const bool own_alef_lam = NormalizeKey(e.surface).starts_with("\xD8\xA7\xD9\x84");  // التقى، التزم
+      if ((w.starts_with("\xD8\xA7\xD9\x84") && !own_alef_lam) || w.starts_with("\xD9\x84\xD9\x84")) return;  // ال لل
       // Nor the preposition ب: بطلب من فلسطين is "at Palestine's request", a noun.
       if (Proclitic(t.first) == "\xD8\xA8") return;
     }
@@ -511,6 +530,8 @@ class Extractor {
       if (actor >= 0 && actor_after) sentence_subject_[sentence_of_[t.first]] = actor;
       if (unknown) return;
       if (actor < 0) actor = last_subject;
+    } else if (agent >= 0) {
+      actor = agent;  // تم تقديم مساعدات … من قبل الحكومة السعودية
     } else {
       // A noun's actor is its adjective or genitive: الاعتداءات الإسرائيلية، إدانة الأردن.
       // (What follows a participle is its object: محذرا دمشق.)
@@ -565,7 +586,13 @@ class Extractor {
     int recipient = -1;
     std::string_view frame = e.extra;
     bool needs_recipient = frame != "-";
-    uint32_t from = actor_after && actor >= 0 ? Ent(actor).first_token + Ent(actor).token_count : t.end;
+    // "ضد|على|-": look for a recipient, but the event stands without one.
+    const bool optional_recipient = frame.size() > 2 && frame.ends_with("|-");
+    // A masdar's genitive agent (إدانة الحكومة القطرية للحكومة السورية): the
+    // recipient follows it, and its object may come with ل.
+    const bool genitive_actor = !verbal && actor >= 0 && object_genitive < 0 && Ent(actor).first_token >= t.end &&
+                                Ent(actor).first_token <= t.end + 1;
+    uint32_t from = (actor_after || genitive_actor) && actor >= 0 ? Ent(actor).first_token + Ent(actor).token_count : t.end;
     from = std::max(from, t.args_from);
     uint32_t limit = std::min<uint32_t>(sent_end, t.end + 40);
     size_t pos = 0;
@@ -576,8 +603,12 @@ class Extractor {
       if (alt == "obj") {
         // A relative object (استنكر ما وصفه بـ"الهجوم على" السوريين) runs longer.
         uint32_t window = from < n_ && IsWord(from, "\xD9\x85\xD8\xA7") ? 14 : 8;  // ما
+        if (genitive_actor) window = 3;  // a masdar's object follows its agent at once
         recipient = object_genitive >= 0 ? object_genitive
                                          : FirstBare(from, std::min<uint32_t>(limit, from + window), /*recipient=*/true);
+        if (recipient < 0 && genitive_actor) recipient = FirstWithPreposition(from, limit, "\xD9\x84");  // ل
+      } else if (alt == "-") {
+        break;
       } else if (alt == "subj") {
         recipient = actor;
         actor = -1;
@@ -637,7 +668,7 @@ class Extractor {
     if (actor < 0) return;
     // A noun described by a nationality (القمة العربية) has no actor of its own.
     if (!verbal && Ent(actor).type == EntityType::kNorp && !conflict) return;
-    if (needs_recipient && recipient < 0) return;
+    if (needs_recipient && recipient < 0 && !optional_recipient) return;
     // A noun alone (القمة، زيارة) names an event only with both sides.
     if (!verbal && recipient < 0) return;
     if (recipient >= 0 && ActorOf(recipient).code == ActorOf(actor).code) return;

@@ -463,6 +463,19 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
           surfaces.clear();
           std::string pos = std::string_view(first).starts_with(kYeh) ? "imperfect" : "perfect";
           for (const std::string& form : VerbForms(first, pos)) surfaces.push_back(form + rest);
+          // The imperfect of a phrase's perfect verb, for لم تقدم / لن تفرض / يقطع:
+          // ي + the perfect, also without a leading alef (أرسل → يرسل، اتهم → يتهم).
+          // Over-generation is harmless: a form that does not exist never matches.
+          if (pos == "perfect" && !std::string_view(first).ends_with(kAlefMaksura) &&
+              !std::string_view(first).ends_with(kAlef)) {
+            std::vector<std::string> stems{std::string(kYeh) + first};
+            for (std::string_view alef : {"\xD8\xA7", "\xD8\xA3"}) {  // ا أ
+              if (std::string_view(first).starts_with(alef)) stems.push_back(std::string(kYeh) + first.substr(alef.size()));
+            }
+            for (const std::string& stem : stems) {
+              for (const std::string& form : VerbForms(stem, "imperfect")) surfaces.push_back(form + rest);
+            }
+          }
         }
         break;
       }

@@ -2,6 +2,12 @@
 // negation, modality and reported speech.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
 #include "rasd/engine.h"
 
 namespace rasd {
@@ -119,6 +125,55 @@ TEST(EventsTest, VariantsKeepTypeAndMarkHowTheyAreTold) {
     EXPECT_EQ(e->negated, c.negated) << c.name;
     EXPECT_EQ(e->modality, c.modality) << c.name;
     EXPECT_EQ(e->attribution_code, c.attribution) << c.name;
+  }
+}
+
+// tests/testdata/event_cases.tsv: every PLOVER type told plain, negated,
+// reported, passive and nominal. Rows marked `gap` are known weaknesses: they
+// must still fail, so that fixing one forces its row to become a real test.
+TEST(EventsTest, EveryTypeInEveryVariant) {
+  std::ifstream in(std::string(RASD_SOURCE_DIR) + "/tests/testdata/event_cases.tsv");
+  ASSERT_TRUE(in) << "tests/testdata/event_cases.tsv";
+  std::string line;
+  bool header = true;
+  std::map<std::string, std::set<std::string>> variants_by_type;
+  int rows = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    for (size_t start = 0;;) {
+      size_t tab = line.find('\t', start);
+      f.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    ASSERT_EQ(f.size(), 9u) << line;
+    if (header) {
+      header = false;
+      continue;
+    }
+    ++rows;
+    const std::string &type = f[0], &variant = f[1], &text = f[2];
+    const std::string actor = f[3] == "-" ? "" : f[3], recipient = f[4] == "-" ? "" : f[4];
+    const std::string modality = f[6] == "-" ? "" : f[6], attribution = f[7] == "-" ? "" : f[7];
+    Document d = TheEngine().Analyze(text);
+    bool found = false;
+    for (const Event& e : d.events) {
+      found |= e.type == type && Countries(e.actor) == actor && Countries(e.recipient) == recipient &&
+               e.negated == (f[5] == "yes") && e.modality == modality && e.attribution_code == attribution;
+    }
+    if (f[8] == "gap") {
+      EXPECT_FALSE(found) << type << "/" << variant << " now passes: mark it ok\n" << text;
+    } else {
+      EXPECT_TRUE(found) << type << "/" << variant << ": " << text << "\n" << Dump(d);
+      variants_by_type[type].insert(variant);
+    }
+  }
+  EXPECT_GT(rows, 0);
+  const std::set<std::string> all = {"plain", "negated", "reported", "passive", "nominal"};
+  for (const char* type : {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}) {
+    EXPECT_EQ(variants_by_type[type], all) << type << " lacks a passing case of some variant";
   }
 }
 
