@@ -400,6 +400,22 @@ class Extractor {
         return PreferPerson(j);
       }
     }
+    // A pronoun subject on the complementizer (قال … إنه بحث، أكدت أنها رفضت):
+    // the speaker of the sentence.
+    if (first > begin) {
+      std::string_view w = Folded(first - 1);
+      if (w.starts_with(kWaw)) w.remove_prefix(kWaw.size());
+      static constexpr std::string_view kPronounComplementizers[] = {
+          "\xD8\xA7\xD9\x86\xD9\x87", "\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7",
+          "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85", "\xD8\xA8\xD8\xA7\xD9\x86\xD9\x87"};  // انه انها انهم بانه
+      for (std::string_view p : kPronounComplementizers) {
+        auto subject = sentence_subject_.find(sentence_of_[first]);
+        if (w == p && subject != sentence_subject_.end() && Ent(subject->second).first_token < first) {
+          *after = false;
+          return subject->second;
+        }
+      }
+    }
     // A relative clause (المالكي الذي اتهم …): the noun the pronoun refers to.
     if (first > begin && WordClass(first - 1) == "relative") {
       *after = false;
@@ -607,6 +623,16 @@ class Extractor {
         recipient = object_genitive >= 0 ? object_genitive
                                          : FirstBare(from, std::min<uint32_t>(limit, from + window), /*recipient=*/true);
         if (recipient < 0 && genitive_actor) recipient = FirstWithPreposition(from, limit, "\xD9\x84");  // ل
+        // Force against a place (اقتحمت المسجد الأقصى، قصفت غزة) targets its country.
+        if (recipient < 0 && (e.value == "ASSAULT" || e.value == "COERCE")) {
+          for (uint32_t k = from; k < std::min<uint32_t>(limit, from + 4) && recipient < 0; ++k) {
+            int i = entity_at_[k];
+            if (i >= 0 && Ent(i).first_token == k && Ent(i).type == EntityType::kLocation &&
+                !Ent(i).country.empty() && Preposition(i).empty()) {
+              recipient = i;
+            }
+          }
+        }
       } else if (alt == "-") {
         break;
       } else if (alt == "subj") {
