@@ -531,6 +531,18 @@ class Extractor {
       // Nor the preposition ب: بطلب من فلسطين is "at Palestine's request", a noun.
       if (Proclitic(t.first) == "\xD8\xA8") return;
     }
+    // What is demanded (دعت واشنطن طهران إلى الإفراج عن الصحافي، طالب بوقف
+    // القصف) has not happened: a masdar governed by إلى/ب after a REQUEST verb
+    // in the same clause is its content, not an event.
+    if (!verbal && t.first > 0 && (Governed(t.first, "\xD8\xA7\xD9\x84\xD9\x8A") || Proclitic(t.first) == "\xD8\xA8")) {
+      for (const Trigger& other : triggers_) {
+        if (other.first >= t.first) break;
+        if (other.entry->value == "REQUEST" && IsVerbal(*other.entry) && SameSentence(other.first, t.first) &&
+            t.first - other.first <= 12) {
+          return;
+        }
+      }
+    }
     // Actor.
     int actor = -1;
     int object_genitive = -1;  // a masdar's genitive read as its object
