@@ -189,7 +189,8 @@ class Extractor {
         static constexpr std::string_view kPreps[] = {
             "\xD9\x85\xD8\xB9", "\xD8\xB9\xD9\x84\xD9\x8A", "\xD8\xA7\xD9\x84\xD9\x8A", "\xD8\xB6\xD8\xAF",
             "\xD8\xB9\xD9\x86", "\xD9\x85\xD9\x86", "\xD9\x81\xD9\x8A", "\xD9\x84\xD8\xAF\xD9\x8A",
-            "\xD8\xAA\xD8\xAC\xD8\xA7\xD9\x87", "\xD8\xA8\xD9\x8A\xD9\x86"};  // مع على إلى ضد عن من في لدى تجاه بين
+            "\xD8\xAA\xD8\xAC\xD8\xA7\xD9\x87", "\xD8\xA8\xD9\x8A\xD9\x86",
+            "\xD8\xAD\xD9\x82"};  // مع على إلى ضد عن من في لدى تجاه بين (ب)حق
         for (std::string_view p : kPreps) {
           if (w == p) return std::string(p);
         }
@@ -522,6 +523,22 @@ class Extractor {
     }
     const uint32_t sent_end = SentenceEnd(t.first);
     bool verbal = IsVerbal(e);
+    // A verb spelt like its masdar (دعم، رفض، قصف) right after a speaker and
+    // its subject is the object of what was said: أكد مجلس الجامعة "دعم الطلب".
+    if (verbal && e.kind == "perfect") {
+      uint32_t k = t.first;
+      while (k > SentenceBegin(t.first) && doc_->tokens[k - 1].kind == TokenKind::kPunctuation) --k;
+      auto subject = sentence_subject_.find(sentence_of_[t.first]);
+      if (k > 0 && subject != sentence_subject_.end() &&
+          Ent(subject->second).first_token + Ent(subject->second).token_count == k) {
+        for (const Marker& m : markers_) {
+          if (m.entry->type == EntryType::kSpeech && SameSentence(m.first, t.first) && m.end <= Ent(subject->second).first_token &&
+              Ent(subject->second).first_token - m.end <= 1) {
+            verbal = false;
+          }
+        }
+      }
+    }
     // A verb never takes the article: التعاون، للتوصل are nouns here.
     if (verbal && e.kind != "phrase") {
       std::string_view w = Folded(t.first);
@@ -713,7 +730,16 @@ class Extractor {
     if (recipient >= 0 && Ent(recipient).cluster >= 0 && Ent(recipient).cluster == Ent(actor).cluster) return;
     // Between two actors of one country the frame has most likely caught the
     // actor's own description (السكرتير الثاني في السفارة الفلسطينية): skip.
-    if (recipient >= 0 && !Ent(recipient).country.empty() && Ent(recipient).country == Ent(actor).country) return;
+    // Domestic events (a party accuses a rival, parliament summons a minister)
+    // need two distinct bodies: different sectors, and the recipient not
+    // inside the actor's own description (within four words after it).
+    if (recipient >= 0 && !Ent(recipient).country.empty() && Ent(recipient).country == Ent(actor).country) {
+      const Entity& a = Ent(actor);
+      const Entity& r = Ent(recipient);
+      bool described = r.first_token >= a.first_token && r.first_token <= a.first_token + a.token_count + 4;
+      bool same_body = r.sector == a.sector || r.sector.empty() || a.sector.empty();
+      if (described || same_body) return;
+    }
     Event ev = Base(t, e);
     // The press "attacks" with words (هاجمت وسائل الإعلام الاتفاق): a verbal attack.
     if (verbal && e.value == "ASSAULT" && Ent(actor).sector == "JRN") {
