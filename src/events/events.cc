@@ -539,6 +539,7 @@ class Extractor {
         }
       }
     }
+    const bool masdar = e.kind == "masdar" || (!verbal && e.kind == "perfect");
     // A verb never takes the article: التعاون، للتوصل are nouns here.
     if (verbal && e.kind != "phrase") {
       std::string_view w = Folded(t.first);
@@ -595,7 +596,7 @@ class Extractor {
       // A transitive masdar's bare genitive is its object (ضرورة مقاضاة
       // إسرائيل) when the frame has no preposition phrase to fill and the
       // sentence names who speaks.
-      if (actor >= 0 && e.kind == "masdar" && statement && Ent(actor).first_token == t.end &&
+      if (actor >= 0 && masdar && statement && Ent(actor).first_token == t.end &&
           !IsNisbaAdjective(actor) && subject != sentence_subject_.end() &&
           Ent(subject->second).first_token < t.first && subject->second != actor &&
           std::string_view(e.extra).find("obj") != std::string_view::npos) {
@@ -621,7 +622,7 @@ class Extractor {
         actor = subject->second;
         actor_after = false;
       }
-      if (actor < 0 && e.kind == "masdar" && statement && subject != sentence_subject_.end() &&
+      if (actor < 0 && masdar && statement && subject != sentence_subject_.end() &&
           Ent(subject->second).first_token < t.first) {
         actor = subject->second;
         actor_after = false;
