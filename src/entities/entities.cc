@@ -98,8 +98,36 @@ class Recognizer {
     for (const Entity& e : doc->entities) {
       for (uint32_t t = e.first_token; t < e.first_token + e.token_count && t < n_; ++t) taken_[t] = true;
     }
+    // Countries the article names unambiguously (الأردن، الأردني), to tell
+    // homographs apart: عمان is Amman in an article about Jordan that never
+    // otherwise names Oman.
+    std::map<std::string, int> named;
+    for (const LexiconMatch& m : matches) {
+      std::string code;
+      bool single = true;
+      for (uint32_t id : m.entries) {
+        const LexEntry& e = res.lexicon->entry(id);
+        Cat c = CategoryOf(e);
+        if (c != Cat::kCountry && c != Cat::kNisba && c != Cat::kPlace) continue;
+        std::string country = c == Cat::kPlace ? e.country : e.code;
+        if (country.empty()) continue;
+        if (!code.empty() && code != country) single = false;
+        code = country;
+      }
+      if (single && !code.empty()) ++named[code];
+    }
     for (const LexiconMatch& m : matches) {
       Phrase p{m.first_token, m.first_token + m.token_count, Cat::kNone, nullptr};
+      const LexEntry* as_place = nullptr;
+      const LexEntry* as_country = nullptr;
+      for (uint32_t id : m.entries) {
+        const LexEntry& e = res.lexicon->entry(id);
+        if (CategoryOf(e) == Cat::kPlace && !e.country.empty()) as_place = &e;
+        if (CategoryOf(e) == Cat::kCountry) as_country = &e;
+      }
+      const bool place_by_context = as_place != nullptr && as_country != nullptr &&
+                                    as_place->country != as_country->code && named.count(as_place->country) &&
+                                    !named.count(as_country->code);
       // A written shadda tells a city from a country spelt alike once
       // diacritics are gone (عمّان Amman, عُمان Oman).
       bool shadda = doc->Text(Span{doc->tokens[m.first_token].span.begin,
@@ -108,12 +136,13 @@ class Recognizer {
       for (uint32_t id : m.entries) {
         const LexEntry& e = res.lexicon->entry(id);
         Cat c = CategoryOf(e);
-        if (shadda && c == Cat::kPlace && p.cat == Cat::kCountry) {
+        const bool prefer_place = shadda || place_by_context;
+        if (prefer_place && c == Cat::kPlace && p.cat == Cat::kCountry) {
           p.cat = c;
           p.entry = &e;
           continue;
         }
-        if (shadda && c == Cat::kCountry && p.cat == Cat::kPlace) continue;
+        if (prefer_place && c == Cat::kCountry && p.cat == Cat::kPlace) continue;
         if (p.cat == Cat::kNone || c < p.cat) {
           p.cat = c;
           p.entry = &e;

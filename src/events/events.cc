@@ -285,7 +285,7 @@ class Extractor {
   // the object right after it, past a title (مع السيد روان) or one head noun
   // (مع نظيره وزير الخارجية المصري، ضد الشعب الفلسطيني، بقرار البرلمان
   // الهولندي). When p first governs something else (رحب بالبيان), -1.
-  int FirstWithPreposition(uint32_t from, uint32_t to, std::string_view p) const {
+  int FirstWithPreposition(uint32_t from, uint32_t to, std::string_view p, bool* via_owner = nullptr) const {
     for (uint32_t t = from; t < to && t < n_; ++t) {
       if (!Governed(t, p) || IsAdverb(t)) continue;
       uint32_t k = t;
@@ -309,7 +309,9 @@ class Extractor {
         }
         if (i >= 0) return -1;
       }
-      return OwnerOfNounPhrase(t + 1, to);
+      int owner = OwnerOfNounPhrase(t + 1, to);
+      if (owner >= 0 && via_owner != nullptr) *via_owner = true;
+      return owner;
     }
     return -1;
   }
@@ -517,9 +519,10 @@ class Extractor {
       int i = entity_at_[k];
       // Inside a name (مجلس التعاون). A bare, unplaced word read as an
       // organisation (قوات in نشر قوات) is no name.
-      bool bare = Ent(i >= 0 ? i : 0).code.empty() && Ent(i >= 0 ? i : 0).country.empty() &&
-                  Ent(i >= 0 ? i : 0).token_count == 1 && Ent(i >= 0 ? i : 0).type == EntityType::kOrganization;
-      if (i >= 0 && Ent(i).type != EntityType::kDate && Ent(i).type != EntityType::kNumber && !bare) return;
+      if (i < 0) continue;
+      bool bare = Ent(i).code.empty() && Ent(i).country.empty() && Ent(i).token_count == 1 &&
+                  Ent(i).type == EntityType::kOrganization;
+      if (Ent(i).type != EntityType::kDate && Ent(i).type != EntityType::kNumber && !bare) return;
     }
     const uint32_t sent_end = SentenceEnd(t.first);
     bool verbal = IsVerbal(e);
@@ -575,7 +578,9 @@ class Extractor {
       actor = SubjectOf(t.first, t.end, &actor_after, &unknown);
       if (actor >= 0 && actor_after) sentence_subject_[sentence_of_[t.first]] = actor;
       if (unknown) return;
-      if (actor < 0) actor = last_subject;
+      // A dropped subject continues the previous sentence's; not for force,
+      // where a wrong doer is the costliest error (قتل جنديان تركيان).
+      if (actor < 0 && e.value != "ASSAULT" && e.value != "COERCE") actor = last_subject;
     } else if (agent >= 0) {
       actor = agent;  // تم تقديم مساعدات … من قبل الحكومة السعودية
     } else {
@@ -630,6 +635,7 @@ class Extractor {
     }
     // Recipient: the frame's alternatives in order.
     int recipient = -1;
+    bool recipient_via_owner = false;  // found as the owner of a thing (على قرار الرئيس)
     std::string_view frame = e.extra;
     bool needs_recipient = frame != "-";
     // "ضد|على|-": look for a recipient, but the event stands without one.
@@ -670,7 +676,7 @@ class Extractor {
         actor = -1;
       } else {
         std::string folded = NormalizeKey(alt);
-        recipient = FirstWithPreposition(from, limit, folded);
+        recipient = FirstWithPreposition(from, limit, folded, &recipient_via_owner);
       }
     }
     // A cooperative verb whose object is a cause (تدعم خيار حل الدولتين … لإقامة
@@ -743,7 +749,8 @@ class Extractor {
     }
     Event ev = Base(t, e);
     // The press "attacks" with words (هاجمت وسائل الإعلام الاتفاق): a verbal attack.
-    if (verbal && e.value == "ASSAULT" && Ent(actor).sector == "JRN") {
+    // So does anyone who attacks a decision or a statement (شن هجوما على قرار الرئيس).
+    if (verbal && e.value == "ASSAULT" && (Ent(actor).sector == "JRN" || recipient_via_owner)) {
       ev.type = "ACCUSE";
       ev.mode = "disapprove";
       ev.cameo = "111";
@@ -795,6 +802,11 @@ class Extractor {
       ev->modality = "future";
     } else if (MarkerBefore(t.first, "conditional", 12) != nullptr) {
       ev->modality = "conditional";
+    } else if (t.entry->kind == "imperfect" && t.first > 0 && SameSentence(t.first - 1, t.first) &&
+               IsWord(t.first - 1, "\xD8\xA7\xD9\x86")) {
+      // أن + imperfect is the subjunctive: wanted, required or not yet done
+      // (نريد أن يستأنف، قبل أن يوافق), never a reported fact.
+      ev->modality = "hypothetical";
     } else if (const Marker* hedge = MarkerBefore(t.first, "hedge", 2)) {
       // قد before a perfect verb affirms (قد طالب = has demanded); only
       // before an imperfect does it mean "may".

@@ -384,6 +384,19 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
         e.code = e.country = col(0);
         e.kind = "nisba";
         if (col(1) == "regular") surfaces = NisbaForms(e.surface);
+        // A two-word nisba written bare (كوري شمالي) is also printed definite
+        // on every word (الكوري الشمالي); the matcher strips ال from the first only.
+        if (col(1) == "none" && e.surface.find(' ') != std::string::npos && !e.surface.starts_with("\xD8\xA7\xD9\x84")) {
+          std::string definite;
+          for (size_t start = 0; start <= e.surface.size();) {
+            size_t sp = e.surface.find(' ', start);
+            definite += (definite.empty() ? "" : " ") + std::string("\xD8\xA7\xD9\x84") +
+                        e.surface.substr(start, sp == std::string::npos ? std::string::npos : sp - start);
+            if (sp == std::string::npos) break;
+            start = sp + 1;
+          }
+          surfaces.push_back(definite);
+        }
         break;
       case EntryType::kPlace:
         if (col(1) != "-" && !IsUpperCode(col(1), 3, 3)) return fail(row.line, "country must be a 3-letter code or -");
