@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <optional>
 
 #include "rasd/normalize.h"
@@ -710,10 +711,10 @@ class Extractor {
     }
     bool conflict = e.value == "ASSAULT" || e.value == "COERCE";
     if (!verbal && conflict && actor >= 0) {
-      // "… the Israeli attacks": the sentence's subject alleges them (ACCUSE).
+      // "… the Israeli attacks": the sentence's subject alleges them (ACCUSE),
+      // when the sentence names one; a bare mention is no allegation.
       int subject = sentence_subject_.count(sentence_of_[t.first]) ? sentence_subject_[sentence_of_[t.first]] : -1;
-      if (subject < 0 && speaker >= 0) subject = speaker;
-      if (subject < 0) subject = last_subject;
+      if (subject < 0 && speaker >= 0 && speech != nullptr) subject = speaker;  // مشيرا إلى …
       if (subject >= 0 && Ent(subject).country != Ent(actor).country) {
         Event acc = Base(t, e);
         acc.type = "ACCUSE";
@@ -731,6 +732,11 @@ class Extractor {
     // A noun described by a nationality (القمة العربية) has no actor of its own.
     if (!verbal && Ent(actor).type == EntityType::kNorp && !conflict) return;
     if (needs_recipient && recipient < 0 && !optional_recipient) return;
+    // Praise, appeals, accusations, deals and aid are aimed at someone: without a
+    // recipient they tell an analyst nothing (أعرب عن أمله، صوت النواب لصالح القرار).
+    // Protests, deployments, meetings and force can stand alone.
+    static const std::set<std::string> kStandAlone = {"PROTEST", "MOBILIZE", "CONSULT", "ASSAULT", "COERCE"};
+    if (recipient < 0 && !kStandAlone.count(e.value)) return;
     // A noun alone (القمة، زيارة) names an event only with both sides.
     if (!verbal && recipient < 0) return;
     if (recipient >= 0 && ActorOf(recipient).code == ActorOf(actor).code) return;
