@@ -113,16 +113,54 @@ class Extractor {
         sentence_subject_[sentence_of_[m.first]] = subject;
       }
     }
+    // A sentence that opens with a verb rasd does not list (وصل الوزير الأردني
+    // إلى القاهرة) still names its subject right after it.
+    for (uint32_t s = 0; s < doc_->sentences.size(); ++s) {
+      if (sentence_subject_.count(s)) continue;
+      const Sentence& sent = doc_->sentences[s];
+      uint32_t k = sent.first_token, end = sent.first_token + sent.token_count;
+      while (k < end && (WordClass(k) == "particle" || WordClass(k) == "conjunction" || IsOpeningAdverb(k))) ++k;
+      if (k + 1 >= end || doc_->tokens[k].kind != TokenKind::kWord || entity_at_[k] >= 0 || !WordClass(k).empty()) continue;
+      int j = entity_at_[k + 1];
+      if (j >= 0 && Ent(j).first_token == k + 1 && IsParticipant(j) && Preposition(j).empty()) {
+        sentence_subject_[s] = PreferPerson(j);
+      }
+    }
     int last_subject = -1;  // the explicit subject of the previous sentence, for dropped pronouns
     uint32_t last_sentence = 0;
     for (const Trigger& t : triggers_) {
       uint32_t s = sentence_of_[t.first];
       if (s != last_sentence) {
+        for (uint32_t p = last_sentence; p < s; ++p) {
+          if (sentence_subject_.count(p)) last_subject = sentence_subject_[p];
+        }
+        // من جانبه، بدوره: the other side of the last event speaks now.
+        if (OpensWithCounterpart(s) && last_recipient_ >= 0) last_subject = last_recipient_;
         last_sentence = s;
-        last_subject = sentence_subject_.count(s - 1) ? sentence_subject_[s - 1] : last_subject;
       }
+      size_t before = doc_->events.size();
       ExtractOne(t, last_subject);
+      if (doc_->events.size() > before && !doc_->events.back().recipient.empty()) {
+        last_recipient_ = doc_->events.back().recipient.front().entity;
+      }
     }
+  }
+
+  // كما، ثم، أيضا … before a sentence's verb.
+  bool IsOpeningAdverb(uint32_t t) const { return WordClass(t) == "adverb"; }
+
+  // The sentence opens (after و) with من جانبه / من جهته / من ناحيته / بدوره.
+  bool OpensWithCounterpart(uint32_t s) const {
+    const Sentence& sent = doc_->sentences[s];
+    uint32_t k = sent.first_token, end = sent.first_token + sent.token_count;
+    if (k < end && IsWord(k, "\xD8\xA8\xD8\xAF\xD9\x88\xD8\xB1\xD9\x87")) return true;  // بدوره
+    if (k + 1 < end && IsWord(k, "\xD9\x85\xD9\x86")) {                                           // من
+      for (std::string_view w : {"\xD8\xAC\xD8\xA7\xD9\x86\xD8\xA8\xD9\x87", "\xD8\xAC\xD9\x87\xD8\xAA\xD9\x87",
+                                 "\xD9\x86\xD8\xA7\xD8\xAD\xD9\x8A\xD8\xAA\xD9\x87"}) {  // جانبه جهته ناحيته
+        if (Folded(k + 1) == w) return true;
+      }
+    }
+    return false;
   }
 
  private:
@@ -226,6 +264,22 @@ class Extractor {
       if (recipient && Ent(i).type == EntityType::kNorp && !Ent(i).country.empty() && t > from) return i;
     }
     return -1;
+  }
+
+  // The end of a verb's bare arguments: the first word that opens a
+  // prepositional phrase with ب or ل (بموقف، لمساءلة), adverbs aside.
+  // (ل also marks a masdar's object, قصف الجيش لمواقع حماس: `with_lam` false
+  // keeps looking past it.)
+  uint32_t BeforePrepositionalPhrase(uint32_t from, uint32_t to, bool with_lam = true) const {
+    for (uint32_t k = from; k < to && k < n_; ++k) {
+      std::string_view pro = Proclitic(k);
+      bool opens = pro == "\xD8\xA8" || (with_lam && pro == "\xD9\x84");  // ب ل
+      if (!opens || entity_at_[k] >= 0 || IsAdverb(k)) continue;
+      // A noun, not a particle or a pronoun (بأن، به، لها).
+      std::string_view stem = doc_->Folded(doc_->segments[doc_->tokens[k].stem()].norm);
+      if (stem.size() >= 6 && !IsFunctionWord(stem)) return k;
+    }
+    return to;
   }
 
   // Adverbs written with ب (بشدة، بقوة، بدوره) fill no recipient slot.
@@ -364,6 +418,9 @@ class Extractor {
       std::string_view cls = WordClass(k);
       if (!cls.empty() && !IsWord(k, "\xD8\xBA\xD9\x8A\xD8\xB1")) return -1;  // any function word but غير
       if (FirstProcliticIs(k, kWaw) && k > from) return -1;  // a second thing: … ورعاية
+      // A new prepositional phrase (… لجنة تحقيق لمساءلة …) is another thing's.
+      std::string_view pro = Proclitic(k);
+      if (k > from && (pro == "\xD8\xA8" || pro == "\xD9\x84")) return -1;
     }
     return -1;
   }
@@ -433,7 +490,10 @@ class Extractor {
       return -1;
     }
     uint32_t limit = std::min<uint32_t>(SentenceEnd(first), end + 14);
-    // The subject comes before a complement clause: قال (subject) إن/أن …
+    // The subject comes before a complement clause (قال (subject) إن/أن …)
+    // and before a prepositional object: in أشاد بموقف الحكومة المصرية the
+    // government is inside the object, not the subject.
+    limit = BeforePrepositionalPhrase(end, limit);
     for (uint32_t k = end; k < limit; ++k) {
       std::string_view w = Folded(k);
       if (w == "\xD8\xA7\xD9\x86" || w == "\xD8\xA8\xD8\xA7\xD9\x86") {  // ان بان
@@ -657,8 +717,10 @@ class Extractor {
         // A relative object (استنكر ما وصفه بـ"الهجوم على" السوريين) runs longer.
         uint32_t window = from < n_ && IsWord(from, "\xD9\x85\xD8\xA7") ? 14 : 8;  // ما
         if (genitive_actor) window = 3;  // a masdar's object follows its agent at once
-        recipient = object_genitive >= 0 ? object_genitive
-                                         : FirstBare(from, std::min<uint32_t>(limit, from + window), /*recipient=*/true);
+        recipient = object_genitive >= 0
+                        ? object_genitive
+                        : FirstBare(from, BeforePrepositionalPhrase(from, std::min<uint32_t>(limit, from + window), false),
+                                    /*recipient=*/true);
         if (recipient < 0 && genitive_actor) recipient = FirstWithPreposition(from, limit, "\xD9\x84");  // ل
         // Force against a place (اقتحمت المسجد الأقصى، قصفت غزة) targets its country.
         if (recipient < 0 && (e.value == "ASSAULT" || e.value == "COERCE")) {
@@ -845,6 +907,7 @@ class Extractor {
   std::vector<Trigger> triggers_;
   std::vector<Marker> markers_;
   std::map<uint32_t, int> sentence_subject_;
+  int last_recipient_ = -1;  // the recipient of the last event, for من جانبه
 };
 
 }  // namespace

@@ -177,6 +177,18 @@ TEST(EventsTest, EveryTypeInEveryVariant) {
   }
 }
 
+TEST(EventsTest, DroppedSubjectsContinueTheDiscourse) {
+  // A sentence opening with an unlisted verb still names the subject the next one drops.
+  Document d = TheEngine().Analyze("وصل وزير الخارجية الأردني إلى القاهرة. وأشاد بموقف الحكومة المصرية.");
+  EXPECT_NE(Find(d, "SUPPORT", "JOR", "EGY"), nullptr) << Dump(d);
+  // من جانبه: the other side of the last event speaks.
+  d = TheEngine().Analyze("التقى وزير الخارجية الأردني نظيره المصري في عمان. ومن جانبه، أشاد بموقف الحكومة الأردنية.");
+  EXPECT_NE(Find(d, "SUPPORT", "EGY", "JOR"), nullptr) << Dump(d);
+  // A government inside a prepositional object is not the subject.
+  d = TheEngine().Analyze("أشاد بموقف الحكومة المصرية.");
+  EXPECT_EQ(Find(d, "SUPPORT", "EGY", ""), nullptr) << Dump(d);
+}
+
 TEST(EventsTest, NoEventsWithoutParticipants) {
   EXPECT_TRUE(TheEngine().Analyze("اجتمع الأصدقاء في المقهى مساء أمس.").events.empty());
 }
