@@ -181,6 +181,28 @@ class Recognizer {
   bool IsPunct(uint32_t t, std::string_view p) const {
     return t < n_ && doc_->tokens[t].kind == TokenKind::kPunctuation && doc_->Norm(doc_->tokens[t].norm) == p;
   }
+  // homograph_names.tsv: a name that is also a word (فتح، حماس) is the word
+  // when another word follows it in the sentence (فتح تحقيق، بحماس كبير).
+  bool IsHomographUsedAsWord(const Phrase& p) const {
+    std::string_view word_if;
+    for (uint32_t id : res_.lexicon->Lookup(p.entry->surface)) {
+      const LexEntry& e = res_.lexicon->entry(id);
+      if (e.type == EntryType::kCue && e.kind == "homograph_names") word_if = e.value;
+    }
+    if (word_if.empty()) return false;
+    const Token& tok = doc_->tokens[p.first];
+    if (word_if.find("with_b") != std::string_view::npos && tok.segment_count > 1 && tok.stem_offset > 0 &&
+        doc_->Folded(doc_->segments[tok.stem() - 1].norm) == "\xD8\xA8") {  // ب
+      return true;
+    }
+    if (word_if.find("before_definite") != std::string_view::npos && p.end < n_ && SameSentence(p.first, p.end) &&
+        doc_->tokens[p.end].kind == TokenKind::kWord) {
+      const Phrase* next = PhraseAt(p.end);
+      bool nisba = next != nullptr && next->cat == Cat::kNisba;
+      if (doc_->Folded(doc_->tokens[p.end].norm).starts_with("\xD8\xA7\xD9\x84") && !nisba) return true;  // ال
+    }
+    return false;
+  }
   bool IsComma(uint32_t t) const { return IsPunct(t, "\xD8\x8C") || IsPunct(t, ","); }
   bool SameSentence(uint32_t a, uint32_t b) const { return a < n_ && b < n_ && sentence_of_[a] == sentence_of_[b]; }
   // The first segment of token t is the conjunction و.
@@ -691,6 +713,7 @@ class Recognizer {
           break;
         }
         case Cat::kOrg: {
+          if (IsHomographUsedAsWord(p)) break;
           Entity& e = Add(EntityType::kOrganization, p.first, p.end, "lexicon", p.entry);
           e.code = p.entry->code;
           e.country = p.entry->country;

@@ -502,7 +502,8 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
         break;
       case EntryType::kCue: {
         e.kind = kind;
-        int cls = f.Column("kind");  // a cue list's own classes (preposition, relative …)
+        // A cue list's own class column (function_words: kind; homograph_names: word_if).
+        int cls = f.Column("kind") >= 0 ? f.Column("kind") : f.Column("word_if");
         if (cls >= 0) e.value = row.fields[cls];
         break;
       }

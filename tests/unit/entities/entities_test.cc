@@ -83,6 +83,36 @@ TEST(EntitiesTest, LaterMentionsJoinTheirPerson) {
   EXPECT_EQ(ahmad->code, "MYSGOV");
 }
 
+TEST(EntitiesTest, NamesThatAreWordsAndPlacesThatAreCountries) {
+  // homograph_names.tsv: فتح and حماس as words.
+  Document words = TheEngine().Analyze("طالب المجلس بفتح تحقيق، وقرر فتح المعبر، واستقبل الجمهور اللاعب بحماس كبير.");
+  for (const Entity& e : words.entities) EXPECT_NE(e.type, EntityType::kOrganization) << Dump(words);
+  Document names = TheEngine().Analyze("والتقى وفد من فتح وحماس في القاهرة.");
+  const Entity* fatah = Find(names, EntityType::kOrganization, "فتح");
+  ASSERT_NE(fatah, nullptr) << Dump(names);
+  EXPECT_EQ(fatah->code, "PSEPTY");
+  // عمان is Amman in an article about Jordan that never names Oman.
+  Document amman = TheEngine().Analyze("اجتمعت النقابات الأردنية مع الحكومة في عمان.");
+  EXPECT_NE(Find(amman, EntityType::kLocation, "عمان"), nullptr) << Dump(amman);
+  Document oman = TheEngine().Analyze("زار الوزير عمان والتقى السلطان في مسقط.");
+  EXPECT_NE(Find(oman, EntityType::kGpe, "عمان"), nullptr) << Dump(oman);
+  // Two-word nationality adjectives written definite.
+  Document korea = TheEngine().Analyze("التقى الرئيس الأمريكي الزعيم الكوري الشمالي.");
+  const Entity* prk = Find(korea, EntityType::kRole, "الزعيم الكوري الشمالي");
+  ASSERT_NE(prk, nullptr) << Dump(korea);
+  EXPECT_EQ(prk->country, "PRK");
+}
+
+TEST(EntitiesTest, StateBodiesTakeTheArticlesCountry) {
+  Document d = TheEngine().Analyze(
+      "أقر البرلمان اللبناني قانونا جديدا. وقال رئيس الحكومة اللبنانية إن لبنان يحتاج إلى الإصلاح. "
+      "ودعا حزب الله إلى الحوار في لبنان. وانتقد مجلس الوزراء القرار.");
+  const Entity* cabinet = Find(d, EntityType::kOrganization, "مجلس الوزراء");
+  ASSERT_NE(cabinet, nullptr) << Dump(d);
+  EXPECT_EQ(cabinet->code, "LBNGOV");
+  EXPECT_EQ(cabinet->qualifier, "document_country");
+}
+
 TEST(EntitiesTest, HonorificWithArticleIsNoHonorific) {
   // سيادة (Excellency) is an honorific; السيادة (sovereignty) is not.
   Document d = TheEngine().Analyze("أكد البيان احترام السيادة الوطنية للدول.");
