@@ -18,13 +18,13 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <regex>
 #include <thread>
 
 #include "cli/commands.h"
 #include "cli/input.h"
 #include "json/document_json.h"
+#include "json/event_row_json.h"
 #include "json/jsonl_reader.h"
 #include "rasd/engine.h"
 #include "rasd/storage.h"
@@ -431,8 +431,6 @@ int RunQuery(QueryArgs args) {
     return kExitFailure;
   }
   std::string out;
-  using Json = nlohmann::ordered_json;
-  auto dump = [](const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); };
   if (args.format == "csv") {
     out += "event_id,doc_id,date,type,mode,cameo,actor,recipient,actor_text,recipient_text,anchor,place,"
            "attribution,negated,modality,source,title,url,sentence\n";
@@ -451,30 +449,8 @@ int RunQuery(QueryArgs args) {
       for (size_t i = 0; i < std::size(fields); ++i) out += (i ? "," : "") + Csv(fields[i]);
       out += "\n";
     } else if (args.format == "json" || args.format == "plover") {
-      Json j;
-      j["id"] = event_id;
-      j["doc_id"] = r.doc_id;
-      j["date"] = r.date.empty() ? Json(nullptr) : Json(r.date);
-      j["actor"] = r.actor_codes;
-      j["recipient"] = r.recipient_codes;
-      j["event"] = r.type;
-      j["mode"] = r.mode.empty() ? Json(nullptr) : Json(r.mode);
-      j["context"] = r.context;
-      j["cameo"] = r.cameo;
-      j["event_text"] = r.sentence;
-      j["anchor"] = r.anchor;
-      j["location"] = r.place.empty() ? Json(nullptr) : Json(r.place);
-      j["attribution"] = r.attribution_code.empty() ? Json(nullptr) : Json(r.attribution_code);
-      j["negated"] = r.negated;
-      j["modality"] = r.modality.empty() ? Json(nullptr) : Json(r.modality);
-      if (args.format == "json") {
-        j["actor_text"] = r.actor_texts;
-        j["recipient_text"] = r.recipient_texts;
-        j["source"] = r.source;
-        j["title"] = r.title;
-        j["url"] = r.url;
-      }
-      out += dump(j) + "\n";
+      AppendEventRowJson(r, args.format == "json", &out);
+      out += "\n";
     } else {
       out += Cell(r.date.empty() ? "-" : r.date, 10) + "  " + Cell(r.type, 9) + " " + Cell(r.cameo, 5) + " " +
              Cell(JoinCodes(r.actor_codes, "+"), 14) + " " +
@@ -624,6 +600,8 @@ Runner AddQueryCommand(CLI::App& app) {
   cmd->add_option("--text", args->text, "Articles containing every word (normalised, clitics removed)");
   cmd->add_option("--source", args->query.source, "Articles from this source");
   cmd->add_option("--limit", args->query.limit, "At most N events (0: all)")->capture_default_str();
+  cmd->add_option("--offset", args->query.offset, "Skip the first N matching events (pagination)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--format", args->format, "table (terminal), json (JSON lines), csv (with header), plover")
       ->check(CLI::IsMember({"table", "json", "csv", "plover"}))
       ->capture_default_str();

@@ -472,7 +472,9 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
     }
   }
   sql += " ORDER BY e.date DESC, d.id, e.idx";
-  if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+  // SQLite needs a LIMIT before an OFFSET; -1 means none.
+  if (q.limit > 0 || q.offset > 0) sql += " LIMIT " + std::to_string(q.limit > 0 ? q.limit : -1);
+  if (q.offset > 0) sql += " OFFSET " + std::to_string(q.offset);
 
   Statement st;
   RASD_RETURN_IF_ERROR(st.Prepare(impl_->db, sql));

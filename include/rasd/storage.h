@@ -69,6 +69,7 @@ struct EventQuery {
   // article (title or text). Build it with IndexStems(engine->Analyze(q, {.text_only = true})).
   std::string text_stems = {};
   int64_t limit = 100;  // <= 0: no limit
+  int64_t offset = 0;   // skip this many matching events first (pagination)
 };
 
 // One event with its article's metadata, as `rasd query` prints it.
