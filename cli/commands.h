@@ -26,6 +26,8 @@ Runner AddIngestCommand(CLI::App& app);
 Runner AddQueryCommand(CLI::App& app);
 Runner AddStatsCommand(CLI::App& app);
 Runner AddShowCommand(CLI::App& app);
+// The HTTP server (cmd_serve.cc, docs/server.md).
+Runner AddServeCommand(CLI::App& app);
 
 }  // namespace rasd::cli
 

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   runners["query"] = rasd::cli::AddQueryCommand(app);
   runners["stats"] = rasd::cli::AddStatsCommand(app);
   runners["show"] = rasd::cli::AddShowCommand(app);
+  runners["serve"] = rasd::cli::AddServeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -10,6 +10,8 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev
   libstemmer-dev
   libsqlite3-dev
+  pkg-config libcpp-httplib-dev
+  chromium
 )
 
 if [ "${RASD_SKIP_APT:-0}" != 1 ]; then
@@ -30,3 +32,15 @@ BUILD_DIR=${RASD_BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release ${RASD_CMAKE_ARGS:-} >/dev/null
 cmake --build "$BUILD_DIR" -j"$(nproc)"
 echo "setup: built $BUILD_DIR/rasd"
+
+# The web page of `rasd serve` (docs/server.md): npm installs the pinned
+# packages of web/package-lock.json, esbuild bundles them into $BUILD_DIR/web.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  node web/build.mjs "$BUILD_DIR/web"
+else
+  echo "setup: node/npm not found: the web page is NOT built (rasd serve will answer the JSON API only, and" >&2
+  echo "setup: the browser tests skip). Install Node.js >= 18 with npm, then re-run bash scripts/setup.sh." >&2
+fi
