@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <map>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -137,6 +139,19 @@ struct Store::Impl {
 
   Statement find_doc, insert_doc, insert_fts, delete_doc, delete_entities, delete_events,
       delete_participants, insert_entity, insert_event, insert_participant;
+  // QueryEvents' statements by SQL text: a server asks the same few shapes of
+  // query again and again, and preparing costs as much as a small query.
+  std::map<std::string, std::unique_ptr<Statement>> queries;
+  Statement query_participants;
+
+  StatusOr<Statement*> Cached(const std::string& sql) {
+    auto it = queries.find(sql);
+    if (it != queries.end()) return it->second.get();
+    if (queries.size() >= 64) queries.clear();
+    auto st = std::make_unique<Statement>();
+    RASD_RETURN_IF_ERROR(st->Prepare(db, sql));
+    return queries.emplace(sql, std::move(st)).first->second.get();
+  }
 
   ~Impl() {
     if (db == nullptr) return;
@@ -435,11 +450,13 @@ StatusOr<bool> Store::Delete(const std::string& id) {
 }
 
 StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
-  std::string sql =
-      "SELECT d.id, e.idx, e.date, e.type, e.mode, e.context, e.cameo, e.anchor_text, "
-      "CAST(substr(CAST(d.text AS BLOB), e.sentence_begin + 1, e.sentence_end - e.sentence_begin) AS TEXT), "
-      "e.place, e.attribution_code, e.negated, e.modality, d.source, d.title, d.url, e.doc_key "
-      "FROM events e JOIN documents d ON d.doc_key = e.doc_key WHERE 1";
+  // The filters, order and page select keys only (page p); the sentence is cut
+  // from the article text for the page's rows alone, not for every match.
+  // Ties on the date: the most recently ingested article first, its events in
+  // text order — the order of the events_date index, so no sort of a whole day.
+  std::string sql = "SELECT e.doc_key AS k, e.idx AS i FROM events e";
+  if (!q.source.empty()) sql += " JOIN documents d ON d.doc_key = e.doc_key";
+  sql += " WHERE 1";
   std::vector<std::string> params;
   auto param = [&](const std::string& v) {
     params.push_back(v);
@@ -447,8 +464,11 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
   };
   auto participant = [&](const char* role, const std::string& code) {
     std::string p = param(code), end = param(PrefixEnd(code));
-    sql += std::string(" AND (e.doc_key, e.idx) IN (SELECT doc_key, event_idx FROM event_participants WHERE role = '") +
-           role + "' AND (country = " + p + " OR (code >= " + p + " AND code < " + end + ")))";
+    // A UNION, not an OR: each half searches its own index (country, code).
+    const std::string r = std::string("role = '") + role + "'";
+    sql += " AND (e.doc_key, e.idx) IN (SELECT doc_key, event_idx FROM event_participants WHERE " + r +
+           " AND country = " + p + " UNION SELECT doc_key, event_idx FROM event_participants WHERE " + r +
+           " AND code >= " + p + " AND code < " + end + ")";
   };
   if (!q.actor.empty()) participant("actor", q.actor);
   if (!q.recipient.empty()) participant("recipient", q.recipient);
@@ -471,18 +491,36 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
       sql += " AND e.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH " + param(match) + ")";
     }
   }
-  sql += " ORDER BY e.date DESC, d.id, e.idx";
+  sql += " ORDER BY e.date DESC, e.doc_key DESC, e.idx";
   // SQLite needs a LIMIT before an OFFSET; -1 means none.
   if (q.limit > 0 || q.offset > 0) sql += " LIMIT " + std::to_string(q.limit > 0 ? q.limit : -1);
   if (q.offset > 0) sql += " OFFSET " + std::to_string(q.offset);
+  sql = "SELECT d.id, e.idx, e.date, e.type, e.mode, e.context, e.cameo, e.anchor_text, "
+        "CAST(substr(CAST(d.text AS BLOB), e.sentence_begin + 1, e.sentence_end - e.sentence_begin) AS TEXT), "
+        "e.place, e.attribution_code, e.negated, e.modality, d.source, d.title, d.url, e.doc_key FROM (" +
+        sql +
+        ") p JOIN events e ON e.doc_key = p.k AND e.idx = p.i JOIN documents d ON d.doc_key = p.k "
+        "ORDER BY e.date DESC, e.doc_key DESC, e.idx";
 
-  Statement st;
-  RASD_RETURN_IF_ERROR(st.Prepare(impl_->db, sql));
+  auto cached = impl_->Cached(sql);
+  if (!cached.ok()) return cached.status();
+  Statement& st = **cached;
+  Statement& parts = impl_->query_participants;
+  if (!parts.prepared()) {
+    RASD_RETURN_IF_ERROR(parts.Prepare(impl_->db,
+                                       "SELECT role, code, text FROM event_participants WHERE doc_key = ?1 AND "
+                                       "event_idx = ?2 ORDER BY role, pos"));
+  }
+  // Both go back to the cache reset, whichever way this returns.
+  struct ResetOnExit {
+    Statement& a;
+    Statement& b;
+    ~ResetOnExit() {
+      a.Reset();
+      b.Reset();
+    }
+  } reset_on_exit{st, parts};
   for (size_t i = 0; i < params.size(); ++i) st.Bind(static_cast<int>(i + 1), params[i]);
-  Statement parts;
-  RASD_RETURN_IF_ERROR(parts.Prepare(impl_->db,
-                                "SELECT role, code, text FROM event_participants WHERE doc_key = ?1 AND "
-                                "event_idx = ?2 ORDER BY role, pos"));
   std::vector<EventRow> rows;
   while (true) {
     auto row = st.Step();
