@@ -13,3 +13,5 @@ echo "== rasd ingest --db rasd.db examples/*.txt   (the event store, docs/storag
 echo
 echo "== rasd query --db rasd.db --limit 10"
 ./build/rasd query --db rasd.db --limit 10
+echo
+echo "== next: build/rasd serve --db rasd.db   then open http://127.0.0.1:8080/ (docs/server.md)"

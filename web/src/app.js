@@ -416,7 +416,8 @@ async function drawNetwork() {
         id: `${x.a}>${x.b}`, source: x.a, target: x.b, n: x.n,
         width: 1.5 + 8 * Math.sqrt(x.n / maxN),
         color: x.conflict * 2 > x.n ? '#c62828' : '#2e7d32',
-        label: `${x.n}`,
+        // Counts on the edges only while they stay readable.
+        label: edges.size <= 40 ? `${x.n}` : '',
       },
     })),
   ];

@@ -33,9 +33,9 @@ export function tempDir() {
   return dir;
 }
 
-export function ingest(rasd, db, inputs, date) {
+export function ingest(rasd, db, inputs, date, cwd) {
   const extra = date ? ['--date', date] : [];
-  execFileSync(rasd, ['ingest', '--db', db, '--threads', '2', ...extra, ...inputs], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(rasd, ['ingest', '--db', db, '--threads', '2', ...extra, ...inputs], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 // Starts the server; resolves to { base, stop } once it prints its address.
