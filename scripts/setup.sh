@@ -37,7 +37,10 @@ echo "setup: built $BUILD_DIR/rasd"
 # packages of web/package-lock.json, esbuild bundles them into $BUILD_DIR/web.
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
   if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
-    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+    (cd web && npm ci --no-audit --no-fund --loglevel=error) || {
+      echo "setup: npm ci failed in web/ (it needs the npm registry); rasd is built, the web page is not" >&2
+      exit 1
+    }
   fi
   node web/build.mjs "$BUILD_DIR/web"
 else
