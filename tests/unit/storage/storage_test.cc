@@ -178,6 +178,45 @@ TEST(StoreTest, FullTextFoldsHamzaAndStripsClitics) {
   EXPECT_TRUE(store->QueryEvents({.text_stems = Stems("\"AND* OR (")})->empty());
 }
 
+// Pages: newest first, ties on the date in ingestion order (latest first),
+// offsets without gaps or repeats; a connection's cached statements see rows
+// written after them, by itself or by another connection.
+TEST(StoreTest, QueryPagesAndSeesNewRows) {
+  const std::string path = ::testing::TempDir() + "/rasd_pages_" + std::to_string(::getpid()) + ".db";
+  std::filesystem::remove(path);
+  auto writer = Store::Open(path);
+  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  for (const char* id : {"a", "b", "c"}) {
+    Document d = MakeDoc(id, "2024-11-02", "استقبل السفير الوزير", "CONSULT", "042", Actor("PSEGOV", "PSE"), {});
+    ASSERT_TRUE((*writer)->Put(Meta(d), d).ok());
+  }
+  Document older = MakeDoc("z", "2024-10-01", "استقبل السفير الوزير", "CONSULT", "042", Actor("PSEGOV", "PSE"), {});
+  ASSERT_TRUE((*writer)->Put(Meta(older), older).ok());
+  auto reader = Store::Open(path, {.read_only = true});
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  std::vector<std::string> paged;
+  for (int64_t offset = 0; offset < 5; ++offset) {
+    auto rows = (*reader)->QueryEvents({.limit = 1, .offset = offset});
+    ASSERT_TRUE(rows.ok()) << rows.status().message();
+    if (offset == 4) {
+      EXPECT_TRUE(rows->empty());
+    }
+    for (const EventRow& r : *rows) paged.push_back(r.doc_id);
+  }
+  EXPECT_EQ(paged, (std::vector<std::string>{"c", "b", "a", "z"}));
+  EXPECT_EQ((*reader)->QueryEvents({.limit = 0, .offset = 3})->size(), 1u);
+  Document later = MakeDoc("d", "2024-11-02", "استقبل السفير الوزير", "CONSULT", "042", Actor("PSEGOV", "PSE"), {});
+  ASSERT_TRUE((*writer)->Put(Meta(later), later).ok());
+  EXPECT_EQ((*reader)->QueryEvents({.limit = 1})->front().doc_id, "d");
+  EXPECT_EQ((*writer)->QueryEvents({.limit = 1})->front().doc_id, "d");
+  EXPECT_EQ((*reader)->QueryEvents({.actor = "PSE"})->size(), 5u);
+  reader->reset();
+  writer->reset();
+  std::filesystem::remove(path);
+  std::filesystem::remove(path + "-wal");
+  std::filesystem::remove(path + "-shm");
+}
+
 TEST(StoreTest, QueryFilters) {
   auto store = OpenMemory();
   Document docs[] = {
