@@ -240,6 +240,16 @@ class Extractor {
 
   // A ROLE standing before its person's name is represented by the person.
   int PreferPerson(int i) const {
+    // نظيره المصري سامح شكري: the person the nationality describes.
+    if (i >= 0 && Ent(i).type == EntityType::kNorp) {
+      uint32_t t = Ent(i).first_token + Ent(i).token_count;
+      if (t < n_ && doc_->tokens[t].kind == TokenKind::kPunctuation) ++t;
+      int j = t < n_ && SameSentence(t, Ent(i).first_token) ? entity_at_[t] : -1;
+      if (j >= 0 && Ent(j).first_token == t && Ent(j).type == EntityType::kPerson && Ent(j).country == Ent(i).country) {
+        return j;
+      }
+      return i;
+    }
     if (i < 0 || Ent(i).type != EntityType::kRole) return i;
     for (uint32_t t = Ent(i).first_token + Ent(i).token_count; t < n_ && t < Ent(i).first_token + 16 &&
                                                                 SameSentence(t, Ent(i).first_token);
