@@ -221,6 +221,11 @@ class Extractor {
         break;
       }
     }
+    // An opening quote between the preposition and the name: من "مجلس الأمن".
+    if (t > 1 && SameSentence(t - 2, t) && doc_->tokens[t - 1].kind == TokenKind::kPunctuation) {
+      std::string_view q = Folded(t - 1);
+      if (q == "\"" || q == "\xC2\xAB" || q == "\xE2\x80\x9C") --t;  // " « “
+    }
     if (t > 0 && SameSentence(t - 1, t)) {
       const Token& prev = doc_->tokens[t - 1];
       if (prev.kind == TokenKind::kWord) {
@@ -267,9 +272,15 @@ class Extractor {
   // The first participant in [from, to) not introduced by a preposition; for
   // a recipient also a people named by nationality (الأشقاء اليمنيين).
   int FirstBare(uint32_t from, uint32_t to, bool recipient = false) const {
+    uint32_t pp_end = UINT32_MAX;  // end of the last entity skipped for its preposition
     for (uint32_t t = from; t < to && t < n_; ++t) {
       int i = entity_at_[t];
-      if (i < 0 || Ent(i).first_token != t || !Preposition(i).empty()) continue;
+      if (i < 0 || Ent(i).first_token != t) continue;
+      // Its preposition, or that of the entity it is joined to (من X وY).
+      if (!Preposition(i).empty() || (t == pp_end && FirstProcliticIs(t, kWaw))) {
+        pp_end = Ent(i).first_token + Ent(i).token_count;
+        continue;
+      }
       if (IsParticipant(i)) return i;
       if (recipient && Ent(i).type == EntityType::kNorp && !Ent(i).country.empty() && t > from) return i;
     }
@@ -469,6 +480,16 @@ class Extractor {
       if (j >= 0 && IsParticipant(j) && Preposition(j).empty() && (Ent(j).type != EntityType::kRole || clause_role)) {
         *after = false;
         return PreferPerson(j);
+      }
+      // A people noun with its nationality opening a complement clause
+      // (أن محققين أمريكيين يعملون): the nationality stands for the doers.
+      if (j >= 0 && Ent(j).type == EntityType::kNorp && !Ent(j).country.empty() && Ent(j).first_token >= begin + 2) {
+        uint32_t noun = Ent(j).first_token - 1;
+        bool clause = WordClass(noun - 1) == "particle" && NormalizeKey(Folded(noun - 1)).ends_with("\xD9\x86");  // إن أن
+        if (clause && entity_at_[noun] < 0 && WordClass(noun).empty()) {
+          *after = false;
+          return j;
+        }
       }
     }
     // A pronoun subject on the complementizer (قال … إنه بحث، أكدت أنها رفضت):
