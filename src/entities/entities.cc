@@ -195,6 +195,13 @@ class Recognizer {
         doc_->Folded(doc_->segments[tok.stem() - 1].norm) == "\xD8\xA8") {  // ب
       return true;
     }
+    if (word_if.find("before_foreign_nisba") != std::string_view::npos && p.end < n_ && SameSentence(p.first, p.end)) {
+      const Phrase* next = PhraseAt(p.end);
+      if (next != nullptr && next->first == p.end && next->cat == Cat::kNisba && next->entry != nullptr &&
+          next->entry->code != p.entry->country) {
+        return true;
+      }
+    }
     if (word_if.find("before_definite") != std::string_view::npos && p.end < n_ && SameSentence(p.first, p.end) &&
         doc_->tokens[p.end].kind == TokenKind::kWord) {
       const Phrase* next = PhraseAt(p.end);

@@ -173,6 +173,14 @@ class Extractor {
     const Segment& last = doc_->segments[tok.stem() - 1];
     return doc_->Folded(last.norm);
   }
+  // Any of token t's proclitics is `p` (بالانسحاب: ب+ال+انسحاب).
+  bool HasProclitic(uint32_t t, std::string_view p) const {
+    const Token& tok = doc_->tokens[t];
+    for (uint32_t k = tok.first_segment; k < tok.stem(); ++k) {
+      if (doc_->segments[k].kind == SegmentKind::kProclitic && doc_->Folded(doc_->segments[k].norm) == p) return true;
+    }
+    return false;
+  }
   bool FirstProcliticIs(uint32_t t, std::string_view p) const {
     const Token& tok = doc_->tokens[t];
     if (tok.segment_count < 2) return false;
@@ -647,7 +655,7 @@ class Extractor {
     // What is demanded (دعت واشنطن طهران إلى الإفراج عن الصحافي، طالب بوقف
     // القصف) has not happened: a masdar governed by إلى/ب after a REQUEST verb
     // in the same clause is its content, not an event.
-    if (!verbal && t.first > 0 && (Governed(t.first, "\xD8\xA7\xD9\x84\xD9\x8A") || Proclitic(t.first) == "\xD8\xA8")) {
+    if (!verbal && t.first > 0 && (Governed(t.first, "\xD8\xA7\xD9\x84\xD9\x8A") || HasProclitic(t.first, "\xD8\xA8"))) {
       for (const Trigger& other : triggers_) {
         if (other.first >= t.first) break;
         if (other.entry->value == "REQUEST" && IsVerbal(*other.entry) && SameSentence(other.first, t.first) &&
