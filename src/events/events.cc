@@ -540,6 +540,16 @@ class Extractor {
         break;
       }
     }
+    // A quantified subject (اعترف عدد كبير من المؤرخين، ندد عدد من المشايخ):
+    // named, but not an actor rasd can place.
+    if (end < n_ && SameSentence(end, first) && WordClass(end) == "quantifier" && unknown != nullptr) {
+      int q = FirstBare(end, std::min<uint32_t>(limit, end + 3));
+      if (q < 0) {
+        *unknown = true;
+        *after = false;
+        return -1;
+      }
+    }
     int i = FirstBare(end, limit);
     *after = i >= 0;
     // A named subject right after the verb that rasd cannot place (ودعا
