@@ -635,6 +635,11 @@ class Extractor {
       if (Ent(i).type != EntityType::kDate && Ent(i).type != EntityType::kNumber && !bare) return;
     }
     const uint32_t sent_end = SentenceEnd(t.first);
+    // not_events.tsv: the trigger opens a phrase with a sense outside politics.
+    for (uint32_t id : entity_lex_.MatchAt(*doc_, t.first, sent_end).entries) {
+      const LexEntry& x = entity_lex_.entry(id);
+      if (x.type == EntryType::kCue && x.kind == "not_events") return;
+    }
     bool verbal = IsVerbal(e);
     // A verb spelt like its masdar (دعم، رفض، قصف) right after a speaker and
     // its subject is the object of what was said: أكد مجلس الجامعة "دعم الطلب".
