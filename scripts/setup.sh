@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs rasd's Debian 12 dependencies and builds rasd (Release) in ./build.
+# Installs rasd's Debian 12 dependencies and builds rasd (Release) in ./build,
+# with the Python module in build/python.
 # Used by the README's quick start and by CI (.ci/run). Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ PACKAGES=(
   libsqlite3-dev
   pkg-config libcpp-httplib-dev
   chromium
+  pybind11-dev python3-dev python3-pandas python3-dask python3-distributed python3-pytest
 )
 
 if [ "${RASD_SKIP_APT:-0}" != 1 ]; then
@@ -29,9 +31,12 @@ if [ "${RASD_SKIP_APT:-0}" != 1 ]; then
 fi
 
 BUILD_DIR=${RASD_BUILD_DIR:-build}
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release ${RASD_CMAKE_ARGS:-} >/dev/null
+# The Python module (build/python, docs/python.md) is built by default;
+# RASD_CMAKE_ARGS=-DRASD_BUILD_PYTHON=OFF leaves it out.
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DRASD_BUILD_PYTHON=ON ${RASD_CMAKE_ARGS:-} >/dev/null
 cmake --build "$BUILD_DIR" -j"$(nproc)"
 echo "setup: built $BUILD_DIR/rasd"
+if [ -d "$BUILD_DIR/python/rasd" ]; then echo "setup: built the Python module: PYTHONPATH=$BUILD_DIR/python /usr/bin/python3"; fi
 
 # The web page of `rasd serve` (docs/server.md): npm installs the pinned
 # packages of web/package-lock.json, esbuild bundles them into $BUILD_DIR/web.

@@ -1,0 +1,225 @@
+"""rasd: Arabic news to political event data (PLOVER/CAMEO), from Python.
+
+    import rasd
+    doc = rasd.extract(text, date="2024-11-23", id="a1")   # the JSON of `rasd extract`, as a dict
+    docs = rasd.extract_many(records, threads=2)           # str or {"id", "date", "text", …} items
+    frame = rasd.events_frame(docs)                         # pandas, one row per event
+
+Every document comes from the C++ engine (rasd::Engine::Analyze) rendered as
+`rasd extract` renders it, so fields and values are the CLI's; offsets
+(start/end) are code points, i.e. Python str indices into doc["text"].
+The engine is created once per process, on first use, and shared by all
+threads. See docs/python.md.
+"""
+
+import datetime as _dt
+import itertools as _it
+import numbers as _numbers
+import re as _re
+from collections.abc import Mapping as _Mapping
+
+from . import _rasd
+
+__version__ = _rasd.__version__
+__all__ = ["extract", "extract_many", "parse_line", "event_rows", "events_frame", "load", "EVENT_COLUMNS"]
+
+_DATE = _re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def load():
+    """Creates this process's engine now (else the first extract does);
+    returns the number of lexicon entries. Useful to warm up workers."""
+    return _rasd.load()
+
+
+def _date_arg(date, where):
+    """The `date=` of extract(): YYYY-MM-DD (str, datetime.date) or None."""
+    if date is None:
+        return ""
+    if isinstance(date, (_dt.date, _dt.datetime)):
+        return date.isoformat()[:10]
+    if not isinstance(date, str):
+        raise TypeError(f"{where}: date must be a str 'YYYY-MM-DD', a datetime.date or None, "
+                        f"not {type(date).__name__}")
+    if not _DATE.fullmatch(date):
+        raise ValueError(f"{where}: date must be YYYY-MM-DD, got {date!r}")
+    return date
+
+
+def _id_arg(value, where):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, _numbers.Integral) and not isinstance(value, bool):
+        return str(value)
+    raise TypeError(f"{where}: id must be a str, an int or None, not {type(value).__name__}")
+
+
+def extract(text, date=None, id=None, *, tokens=False, include_text=True):
+    """Analyses one article and returns its document as a dict.
+
+    text: str (or bytes, read as UTF-8; ill-formed bytes are repaired with
+    U+FFFD and a warning, like the CLI). date: "YYYY-MM-DD" or a
+    datetime.date; anchors relative dates ("أمس"). id: the document id.
+    tokens=True adds sentences and tokens; include_text=False leaves the
+    article text out. The GIL is released while the engine works.
+    """
+    return _rasd.analyze(text, _id_arg(id, "rasd.extract"), _date_arg(date, "rasd.extract"), tokens, include_text)
+
+
+# Fields of an input record that the engine reads; the others are copied
+# into the result (unless the document has a field of that name).
+_INPUT_FIELDS = ("text", "id", "date")
+
+
+def _record_job(item, index):
+    """(text, id, date, extras) for one extract_many() item, read as
+    `rasd extract --jsonl` reads a record: date cut to its first 10
+    characters, numeric ids as text, id defaulting to the item's position."""
+    if isinstance(item, (str, bytes)):
+        return (item, str(index), ""), None
+    if not isinstance(item, _Mapping):
+        raise TypeError(f"rasd.extract_many: item {index} is {type(item).__name__}; "
+                        "expected str, bytes or a dict with a 'text' field")
+    text = item.get("text")
+    if text is None:
+        raise ValueError(f"rasd.extract_many: item {index}: field 'text' is missing")
+    if not isinstance(text, (str, bytes)):
+        raise TypeError(f"rasd.extract_many: item {index}: field 'text' must be str or bytes, "
+                        f"not {type(text).__name__}")
+    doc_id = item.get("id")
+    if doc_id is None:
+        doc_id = str(index)
+    elif isinstance(doc_id, _numbers.Number) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    elif not isinstance(doc_id, str):
+        raise TypeError(f"rasd.extract_many: item {index}: field 'id' must be str or a number, "
+                        f"not {type(doc_id).__name__}")
+    date = item.get("date")
+    if date is None:
+        date = ""
+    elif isinstance(date, (_dt.date, _dt.datetime)):
+        date = date.isoformat()[:10]
+    elif isinstance(date, str):
+        date = date[:10]
+    else:
+        raise TypeError(f"rasd.extract_many: item {index}: field 'date' must be str or a datetime.date, "
+                        f"not {type(date).__name__}")
+    extras = {k: v for k, v in item.items() if k not in _INPUT_FIELDS}
+    return (text, doc_id, date), extras
+
+
+def extract_many(items, threads=None, *, tokens=False, include_text=True, batch=2048, errors="raise"):
+    """Analyses many articles on `threads` native threads (default: all
+    cores) with the GIL released, and returns their documents in input order.
+
+    items: any iterable of str/bytes (ids "0", "1", … by position) or of
+    dicts with "text" and optional "id" and "date" (ISO date; only its first
+    10 characters are read, as `rasd extract --jsonl` does); the other fields
+    of a dict (title, source, url, …) are copied into its document.
+    Iterables are consumed `batch` items at a time, so memory stays bounded.
+    errors="raise" (default) raises TypeError/ValueError on a bad item;
+    errors="skip" leaves bad items out, as the CLI skips malformed records.
+    """
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"rasd.extract_many: errors must be 'raise' or 'skip', got {errors!r}")
+    if threads is None:
+        threads = _rasd.hardware_threads()
+    if isinstance(threads, bool) or not isinstance(threads, _numbers.Integral) or threads < 1:
+        raise ValueError(f"rasd.extract_many: threads must be a positive int, got {threads!r}")
+    if isinstance(items, (str, bytes, _Mapping)):
+        raise TypeError("rasd.extract_many: items must be an iterable of articles; "
+                        "for a single article use rasd.extract()")
+    out = []
+    it = iter(items)
+    start = 0
+    while True:
+        chunk = list(_it.islice(it, batch))
+        if not chunk:
+            return out
+        jobs, extras = [], []
+        for k, item in enumerate(chunk):
+            try:
+                job, extra = _record_job(item, start + k)
+            except (TypeError, ValueError):
+                if errors == "raise":
+                    raise
+                continue
+            jobs.append(job)
+            extras.append(extra)
+        docs = _rasd.analyze_many(jobs, int(threads), tokens, include_text)
+        for doc, extra in zip(docs, extras):
+            if extra:
+                for k, v in extra.items():
+                    doc.setdefault(k, v)
+            out.append(doc)
+        start += len(chunk)
+
+
+def parse_line(line):
+    """Reads one JSONL article record exactly as `rasd extract --jsonl` does
+    (same required fields and error messages) and returns it as a dict;
+    ValueError with the reason when the line is not a valid record."""
+    return _rasd.parse_line(line)
+
+
+# One events_frame() row: the event's document, what happened, who did it to
+# whom (codes and texts; several actors joined by "+"), and where it was read.
+EVENT_COLUMNS = (
+    "doc_id", "doc_date", "event", "type", "mode", "cameo", "date",
+    "actor_codes", "actor_texts", "recipient_codes", "recipient_texts",
+    "anchor", "anchor_start", "anchor_end", "sentence",
+    "attribution_code", "attribution_text", "negated", "modality", "place", "context", "confidence",
+)
+
+
+def _join(actors, key):
+    return "+".join(a[key] or "" for a in actors) if actors else None
+
+
+def event_rows(doc):
+    """The events of one document as flat dicts (EVENT_COLUMNS), one per
+    event: the rows of events_frame(), of rasd.dask event bags and CSVs."""
+    rows = []
+    for k, ev in enumerate(doc.get("events", ())):
+        att = ev.get("attribution")
+        anchor = ev.get("anchor") or {}
+        rows.append({
+            "doc_id": doc.get("id"),
+            "doc_date": doc.get("date"),
+            "event": k,
+            "type": ev.get("type"),
+            "mode": ev.get("mode"),
+            "cameo": ev.get("cameo"),
+            "date": ev.get("date"),
+            "actor_codes": _join(ev.get("actor"), "code"),
+            "actor_texts": _join(ev.get("actor"), "text"),
+            "recipient_codes": _join(ev.get("recipient"), "code"),
+            "recipient_texts": _join(ev.get("recipient"), "text"),
+            "anchor": anchor.get("text"),
+            "anchor_start": anchor.get("start"),
+            "anchor_end": anchor.get("end"),
+            "sentence": ev.get("sentence"),
+            "attribution_code": att.get("code") if att else None,
+            "attribution_text": att.get("text") if att else None,
+            "negated": ev.get("negated"),
+            "modality": ev.get("modality"),
+            "place": ev.get("place"),
+            "context": "+".join(ev.get("context") or ()) or None,
+            "confidence": ev.get("confidence"),
+        })
+    return rows
+
+
+def events_frame(docs):
+    """A pandas DataFrame with one row per event of `docs` (documents from
+    extract/extract_many, or a single document), columns EVENT_COLUMNS."""
+    import pandas as pd
+
+    if isinstance(docs, _Mapping):
+        docs = [docs]
+    rows = [row for doc in docs for row in event_rows(doc)]
+    frame = pd.DataFrame.from_records(rows, columns=list(EVENT_COLUMNS))
+    return frame.astype({"event": "int64", "anchor_start": "int64", "anchor_end": "int64",
+                         "negated": "bool", "confidence": "float64"})
