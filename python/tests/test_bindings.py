@@ -72,7 +72,8 @@ def test_invalid_utf8_repaired_like_cli(tmp_path, examples):
     assert doc["warnings"] and "\ufffd" in doc["text"]
 
 
-def test_empty_and_blank_text():
+def test_empty_blank_and_nul_text():
+    assert rasd.extract("قال\0 الوزير")["text"] == "قال\0 الوزير"
     for text in ("", "   \n\n", b""):
         doc = rasd.extract(text)
         assert doc["events"] == [] and doc["entities"] == []

@@ -15,7 +15,7 @@ import pytest
 
 import rasd
 import rasd.dask
-from conftest import SHARED_DIR, SOURCE_DIR, cli
+from conftest import CLI, SHARED_DIR, SOURCE_DIR, cli
 
 EXAMPLE = os.path.join(SOURCE_DIR, "python", "examples", "dask_corpus.py")
 
@@ -98,3 +98,18 @@ def test_example_local_cluster_on_corpus_shard(tmp_path):
         with open(s, encoding="utf-8") as f:
             got += sum(1 for _ in f)
     assert got == want
+
+
+def test_streaming_filter_stdin(examples, tmp_path):
+    """`rasd extract --jsonl -` (the Spark RDD.pipe / Hadoop streaming filter)
+    gives on standard input what it gives on the file; a malformed line is
+    reported as <stdin>:LINE and skipped with exit 3."""
+    path = examples_jsonl(examples, tmp_path, copies=2)
+    with open(path, "rb") as f:
+        data = f.read()
+    from_file = cli("extract", "--format", "plover", "--jsonl", path, codes=(3,))
+    proc = subprocess.run([CLI, "extract", "--format", "plover", "--jsonl", "-"], input=data,
+                          capture_output=True, check=False)
+    assert proc.returncode == 3
+    assert proc.stdout == from_file and proc.stdout
+    assert b"<stdin>:" in proc.stderr and b"not valid JSON" in proc.stderr
