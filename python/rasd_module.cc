@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <utility>
@@ -130,10 +131,17 @@ py::list AnalyzeMany(const py::sequence& items, int threads, bool tokens, bool t
   std::atomic<bool> stop{false};
   auto work = [&] {
     for (size_t i; !stop.load(std::memory_order_relaxed) && (i = next.fetch_add(1)) < n;) {
-      std::string json = AnalyzeToJson(engine, jobs[i], options);
+      std::string json;
+      char state = 1;
+      try {
+        json = AnalyzeToJson(engine, jobs[i], options);
+      } catch (const std::exception& e) {  // out of memory: reported, not std::terminate
+        json = e.what();
+        state = 2;
+      }
       std::lock_guard<std::mutex> lock(mu);
       results[i] = std::move(json);
-      done[i] = 1;
+      done[i] = state;
       cv.notify_one();
     }
   };
@@ -152,12 +160,15 @@ py::list AnalyzeMany(const py::sequence& items, int threads, bool tokens, bool t
 
   for (size_t i = 0; i < n; ++i) {
     std::string json;
+    char state;
     {
       py::gil_scoped_release nogil;
       std::unique_lock<std::mutex> lock(mu);
       cv.wait(lock, [&] { return done[i] != 0; });
       json = std::move(results[i]);
+      state = done[i];
     }
+    if (state == 2) throw std::runtime_error("rasd: analysing item " + std::to_string(i) + " failed: " + json);
     out[i] = Loads(json);
     if (PyErr_CheckSignals() != 0) throw py::error_already_set();
   }
