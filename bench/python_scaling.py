@@ -14,6 +14,7 @@ import argparse
 import itertools
 import json
 import os
+import statistics
 import sys
 import time
 
@@ -69,20 +70,29 @@ def main():
           f"({t_loads * 1e3:.0f} ms of {t_extract * 1e3:.0f} ms)")
 
     events = None
+    all_walls = {th: [] for th in args.threads}
     for r in range(args.repeat):
         walls = {}
-        for th in args.threads:
+        # Alternate the order so a load change on the shared machine does not
+        # always favour the same setting.
+        for th in (args.threads if r % 2 == 0 else args.threads[::-1]):
             wall, cpu, ev = run(articles, th)
             if events is None:
                 events = ev
             elif ev != events:
                 sys.exit(f"FAIL: {th} threads found {ev} events, expected {events}")
             walls[th] = wall
+            all_walls[th].append(wall)
             print(f"repeat {r + 1}: threads={th}: wall {wall:.2f} s, CPU {cpu:.2f} s, "
                   f"{len(articles) / wall:.0f} articles/s, {mb / wall:.2f} MB/s, {ev} events, "
                   f"load {os.getloadavg()[0]:.2f}")
         base = walls[args.threads[0]]
-        print("  speed-up: " + ", ".join(f"{th} threads {base / w:.2f}x" for th, w in walls.items()))
+        print("  speed-up: " + ", ".join(f"{th} threads {base / walls[th]:.2f}x" for th in args.threads))
+    base = args.threads[0]
+    for name, pick in (("best", min), ("median", statistics.median)):
+        print(f"{name} of {args.repeat}: " + ", ".join(
+            f"{th} threads {pick(all_walls[th]):.2f} s ({pick(all_walls[base]) / pick(all_walls[th]):.2f}x)"
+            for th in args.threads))
 
 
 if __name__ == "__main__":
