@@ -182,3 +182,37 @@ def test_one_engine_per_process(examples):
     rasd.extract_many([read(p) for p in examples] * 4, threads=2)
     rasd.extract("نص")
     assert rasd._rasd.engines_created() == 1
+
+
+def test_gil_released_during_analysis(examples):
+    """Another Python thread keeps running while extract() analyses: it
+    records times during the call, past the first switch intervals (when it
+    may still hold the GIL the caller is waiting for)."""
+    import threading
+    import time
+
+    long_text = "\n".join(read(p) for p in examples) * 150
+    stamps, stop = [], threading.Event()
+
+    def spin():
+        k = 0
+        while not stop.is_set():
+            k += 1
+            if k % 1000 == 0:
+                stamps.append(time.perf_counter())
+
+    t = threading.Thread(target=spin)
+    t.start()
+    try:
+        while not stamps:
+            pass
+        t0 = time.perf_counter()
+        rasd.extract(long_text, include_text=False)
+        t1 = time.perf_counter()
+    finally:
+        stop.set()
+        t.join()
+    margin = 0.05
+    assert t1 - t0 > 4 * margin, "the text should take longer to analyse"
+    inside = [s for s in stamps if t0 + margin < s < t1 - margin]
+    assert len(inside) > 10, f"the other thread ran {len(inside)} times during the call: the GIL was held"
