@@ -19,6 +19,7 @@ on its first partition) and writes one output shard per partition:
 JSON summary: articles, events, seconds, articles_per_second.
 """
 import argparse
+import csv
 import json
 import os
 import sys
@@ -26,10 +27,32 @@ import time
 
 import dask
 import dask.bag as db
+import fsspec
+import fsspec.core
 from dask.distributed import Client, LocalCluster
 
 import rasd
 import rasd.dask
+
+
+def write_shard(docs, path, fmt):
+    """Writes one partition's output (fsspec: local paths or s3://, hdfs://
+    URLs) and returns (articles, events)."""
+    events = sum(len(d["events"]) for d in docs)
+    with fsspec.open(path, "w", encoding="utf-8", newline="") as f:
+        if fmt == "documents":
+            for d in docs:
+                f.write(json.dumps(d, ensure_ascii=False) + "\n")
+        elif fmt == "jsonl":
+            for d in docs:
+                for row in rasd.event_rows(d):
+                    f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            w = csv.DictWriter(f, fieldnames=rasd.EVENT_COLUMNS)
+            w.writeheader()
+            for d in docs:
+                w.writerows(rasd.event_rows(d))
+    return len(docs), events
 
 
 def main():
@@ -53,29 +76,19 @@ def main():
         client = Client(cluster)
     print(f"dask: {len(client.scheduler_info()['workers'])} workers", file=sys.stderr)
 
-    os.makedirs(args.out, exist_ok=True)
+    fs, root = fsspec.core.url_to_fs(args.out)
+    fs.makedirs(root, exist_ok=True)
     t0 = time.perf_counter()
     lines = db.read_text(args.inputs, blocksize=args.blocksize)
-    if args.format == "documents":
-        docs = rasd.dask.extract_bag(lines, output="documents")
-        write = docs.map(lambda d: json.dumps(d, ensure_ascii=False)).to_textfiles(
-            os.path.join(args.out, "documents-*.jsonl"), compute=False)
-        n_articles = docs.count()
-        n_events = docs.map(lambda d: len(d["events"])).sum()
-    else:
-        # Documents without their text: only the event rows leave the workers.
-        docs = rasd.dask.extract_bag(lines, output="documents", include_text=False)
-        rows = docs.map_partitions(lambda part: [r for d in part for r in rasd.event_rows(d)])
-        if args.format == "jsonl":
-            write = rows.map(lambda r: json.dumps(r, ensure_ascii=False)).to_textfiles(
-                os.path.join(args.out, "events-*.jsonl"), compute=False)
-        else:
-            write = rows.to_dataframe(meta=rasd.dask.EVENTS_META).to_csv(
-                os.path.join(args.out, "events-*.csv"), index=False, compute=False)
-        n_articles = docs.count()
-        n_events = rows.count()
-    # One compute: writing and counting share the extraction tasks.
-    _, n_articles, n_events = dask.compute(write, n_articles, n_events)
+    # Whole documents only when they are the output: else the text stays out.
+    docs = rasd.dask.extract_bag(lines, include_text=args.format == "documents")
+    # One task per partition reads, extracts, writes its shard and returns its
+    # counts, so every article is analysed exactly once.
+    name = "documents-{}.jsonl" if args.format == "documents" else "events-{}." + args.format
+    tasks = [dask.delayed(write_shard)(part, os.path.join(args.out, name.format(i)), args.format)
+             for i, part in enumerate(docs.to_delayed())]
+    counts = dask.compute(*tasks)
+    n_articles, n_events = sum(c[0] for c in counts), sum(c[1] for c in counts)
     seconds = time.perf_counter() - t0
 
     engines = client.run(lambda: rasd._rasd.engines_created())

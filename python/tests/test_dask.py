@@ -67,7 +67,8 @@ def test_example_local_cluster_on_examples(examples, tmp_path):
     summary = run_example([path], tmp_path / "out", "csv", blocksize="16KiB")
     assert summary["events"] == want > 0
     assert summary["articles"] == 20 * len(examples)
-    assert summary["engines_per_worker"] == [1, 1]
+    # At most one engine per worker process (one that got no partition has none).
+    assert max(summary["engines_per_worker"]) == 1 and len(summary["engines_per_worker"]) == 2
     shards = sorted(glob.glob(str(tmp_path / "out" / "events-*.csv")))
     assert len(shards) > 1
     rows = 0
