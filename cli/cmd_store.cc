@@ -412,7 +412,11 @@ int RunQuery(QueryArgs args) {
     return kExitFailure;
   }
   if (!args.text.empty()) {
-    auto engine = Engine::Create();
+    // Stems as ingest indexes them (IndexStems over the same text layer);
+    // the rest of the engine is not needed for that.
+    EngineOptions engine_options;
+    engine_options.text_layer_only = true;
+    auto engine = Engine::Create(engine_options);
     if (!engine.ok()) {
       std::cerr << "rasd query: " << engine.status().message() << "\n";
       return kExitFailure;

@@ -29,6 +29,13 @@ struct EngineOptions {
   // Longer inputs are cut at a character boundary before this many bytes and
   // the document carries a warning; bounds memory and time per article.
   size_t max_document_bytes = 16u << 20;
+
+  // Load only the text layer (normaliser, tokenizer, clitic segmenter; no
+  // lexicons, no NER model): Create() takes about a millisecond and
+  // Analyze() always stops after the text layer, as with
+  // AnalyzeOptions::text_only (same tokens and segments as a full engine's).
+  // For callers that need only tokens or index stems (rasd query --text).
+  bool text_layer_only = false;
 };
 
 struct AnalyzeOptions {

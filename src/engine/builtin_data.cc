@@ -6,6 +6,7 @@
 
 RASD_DECLARE_EMBED(segmenter_vocab)
 RASD_DECLARE_EMBED(segmenter_guard)
+RASD_DECLARE_EMBED(segmenter_table)
 RASD_DECLARE_EMBED(lexicons)
 RASD_DECLARE_EMBED(ner_model)
 
@@ -21,6 +22,10 @@ std::string_view BuiltinLexiconBlob() {
 
 std::string_view BuiltinSegmenterGuard() {
   return {rasd_embed_segmenter_guard_data, static_cast<size_t>(rasd_embed_segmenter_guard_size)};
+}
+
+std::string_view BuiltinSegmenterTable() {
+  return {rasd_embed_segmenter_table_data, static_cast<size_t>(rasd_embed_segmenter_table_size)};
 }
 
 std::string_view BuiltinNerModel() {

@@ -9,6 +9,9 @@ namespace rasd::internal {
 std::string_view BuiltinSegmenterVocabulary();  // data/models/segmenter_vocab.tsv
 std::string_view BuiltinLexiconBlob();          // compiled data/lexicons/*.tsv (rasd_lexc)
 std::string_view BuiltinSegmenterGuard();       // data/lexicons/segmenter_guard.tsv
+// The segmenter built from the two above (rasd_segc; CliticSegmenter::FromBlob),
+// 16-byte aligned so that it is read in place.
+std::string_view BuiltinSegmenterTable();
 std::string_view BuiltinNerModel();             // data/models/ner.model (binary)
 
 }  // namespace rasd::internal

@@ -36,10 +36,12 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->norm_options = internal::SegmenterNormalizeOptions();
-  auto segmenter = internal::CliticSegmenter::Create(internal::BuiltinSegmenterVocabulary(),
-                                                     internal::BuiltinSegmenterGuard());
+  // Built at build time from BuiltinSegmenterVocabulary() and
+  // BuiltinSegmenterGuard() (rasd_segc), read in place.
+  auto segmenter = internal::CliticSegmenter::FromBlob(internal::BuiltinSegmenterTable());
   if (!segmenter.ok()) return segmenter.status();
   impl->segmenter.emplace(std::move(segmenter).value());
+  if (options.text_layer_only) return std::unique_ptr<Engine>(new Engine(std::move(impl)));
   auto lexicon = internal::Lexicon::FromBlob(internal::BuiltinLexiconBlob(),
                                              [](internal::EntryType t) { return !internal::IsEventEntryType(t); });
   if (!lexicon.ok()) return lexicon.status();
@@ -74,7 +76,7 @@ size_t CutPoint(std::string_view text, size_t limit) {
 
 Document Engine::Analyze(std::string_view input, const AnalyzeOptions& options) const {
   Document doc = impl_->TextLayer(input, options);
-  if (options.text_only) return doc;
+  if (options.text_only || impl_->options.text_layer_only) return doc;
   std::vector<internal::LexiconMatch> matches = impl_->lexicon.Match(doc);
   internal::FindDatesAndNumbers(doc, impl_->lexicon, matches, &doc.entities);
   internal::EntityResources resources{&impl_->lexicon, &impl_->tagger};

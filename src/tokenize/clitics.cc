@@ -19,7 +19,9 @@
 #include "lexicon/tsv.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
+#include <type_traits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -382,27 +384,85 @@ StatusOr<CliticSegmenter> CliticSegmenter::Create(std::string_view vocabulary_ts
 }
 
 void CliticSegmenter::Rehash(size_t capacity) {
-  std::vector<Entry> old = std::move(table_);
-  table_.assign(capacity, Entry{});
+  std::vector<Entry> old = std::move(owned_);
+  owned_.assign(capacity, Entry{});
+  capacity_ = capacity;
+  blob_ = nullptr;
   const size_t mask = capacity - 1;
   for (const Entry& e : old) {
     if (e.hash == 0) continue;
     size_t i = e.hash & mask;
-    while (table_[i].hash != 0) i = (i + 1) & mask;
-    table_[i] = e;
+    while (owned_[i].hash != 0) i = (i + 1) & mask;
+    owned_[i] = e;
   }
 }
 
 CliticSegmenter::Entry* CliticSegmenter::FindOrAdd(uint64_t hash) {
-  if ((size_ + 1) * 10 > table_.size() * 7) Rehash(table_.size() * 2);
-  const size_t mask = table_.size() - 1;
+  if ((size_ + 1) * 10 > owned_.size() * 7) Rehash(owned_.size() * 2);
+  const size_t mask = owned_.size() - 1;
   size_t i = hash & mask;
-  while (table_[i].hash != 0 && table_[i].hash != hash) i = (i + 1) & mask;
-  if (table_[i].hash == 0) {
-    table_[i].hash = hash;
+  while (owned_[i].hash != 0 && owned_[i].hash != hash) i = (i + 1) & mask;
+  if (owned_[i].hash == 0) {
+    owned_[i].hash = hash;
     ++size_;
   }
-  return &table_[i];
+  return &owned_[i];
+}
+
+namespace {
+
+constexpr char kSegMagic[8] = {'R', 'A', 'S', 'D', 'S', 'E', 'G', '\0'};
+constexpr uint32_t kSegFormatVersion = 1;
+constexpr size_t kSegHeader = 8 + 4 + 4 + 8 + 8;
+
+}  // namespace
+
+std::string CliticSegmenter::Serialize() const {
+  static_assert(std::endian::native == std::endian::little, "the blob is little-endian");
+  static_assert(sizeof(Entry) == 16 && std::is_trivially_copyable_v<Entry>);
+  std::string out(kSegMagic, 8);
+  auto put = [&out](auto v) { out.append(reinterpret_cast<const char*>(&v), sizeof(v)); };
+  put(kSegFormatVersion);
+  put(static_cast<uint32_t>(sizeof(Entry)));
+  put(static_cast<uint64_t>(capacity_));
+  put(static_cast<uint64_t>(size_));
+  out.append(reinterpret_cast<const char*>(table()), capacity_ * sizeof(Entry));
+  return out;
+}
+
+StatusOr<CliticSegmenter> CliticSegmenter::FromBlob(std::string_view blob) {
+  if (blob.size() < kSegHeader || std::memcmp(blob.data(), kSegMagic, 8) != 0) {
+    return InvalidArgumentError("segmenter table: bad magic or too short");
+  }
+  uint32_t version = 0, entry_size = 0;
+  uint64_t capacity = 0, size = 0;
+  std::memcpy(&version, blob.data() + 8, 4);
+  std::memcpy(&entry_size, blob.data() + 12, 4);
+  std::memcpy(&capacity, blob.data() + 16, 8);
+  std::memcpy(&size, blob.data() + 24, 8);
+  if (version != kSegFormatVersion || entry_size != sizeof(Entry)) {
+    return InvalidArgumentError("segmenter table: unsupported format version or entry size");
+  }
+  if (capacity == 0 || (capacity & (capacity - 1)) != 0 || size >= capacity ||
+      capacity > (blob.size() - kSegHeader) / sizeof(Entry) || blob.size() - kSegHeader != capacity * sizeof(Entry)) {
+    return DataLossError("segmenter table: size does not match its header");
+  }
+  CliticSegmenter seg;
+  seg.capacity_ = static_cast<size_t>(capacity);
+  seg.size_ = static_cast<size_t>(size);
+  const char* entries = blob.data() + kSegHeader;
+  if (reinterpret_cast<uintptr_t>(entries) % alignof(Entry) == 0) {
+    seg.blob_ = reinterpret_cast<const Entry*>(entries);  // read in place (e.g. the built-in blob)
+  } else {
+    seg.owned_.resize(seg.capacity_);
+    std::memcpy(seg.owned_.data(), entries, seg.capacity_ * sizeof(Entry));
+  }
+  // Linear probing needs an empty slot to end every search.
+  size_t used = 0;
+  const Entry* t = seg.table();
+  for (size_t i = 0; i < seg.capacity_; ++i) used += t[i].hash != 0;
+  if (used != size) return DataLossError("segmenter table: entry count does not match its header");
+  return seg;
 }
 
 void CliticSegmenter::Insert(std::string_view key, uint32_t count, uint32_t flags) {
@@ -413,12 +473,13 @@ void CliticSegmenter::Insert(std::string_view key, uint32_t count, uint32_t flag
 }
 
 CliticSegmenter::Hit CliticSegmenter::Find(std::string_view key) const {
-  if (table_.empty() || key.empty()) return {};
+  if (capacity_ == 0 || key.empty()) return {};
   const uint64_t h = Hash(key);
-  const size_t mask = table_.size() - 1;
+  const size_t mask = capacity_ - 1;
+  const Entry* table = this->table();
   size_t i = h & mask;
   while (true) {
-    const Entry& e = table_[i];
+    const Entry& e = table[i];
     if (e.hash == h) return {e.count, e.bits};
     if (e.hash == 0) return {};
     i = (i + 1) & mask;
@@ -455,7 +516,7 @@ bool CliticSegmenter::NounLike(std::string_view stem) const {
 }
 
 int CliticSegmenter::Split(std::string_view w, uint32_t cuts[kMaxCuts]) const {
-  if (table_.empty() || w.size() > kMaxWordBytes) return 0;
+  if (capacity_ == 0 || w.size() > kMaxWordBytes) return 0;
   const Hit hit = Find(w);
   if (hit.bits & kMemoValid) {  // every vocabulary word: one look-up
     const int n = static_cast<int>((hit.bits >> 24) & 3);

@@ -40,6 +40,17 @@ class CliticSegmenter {
   // data/lexicons/segmenter_guard.tsv; a unit test keeps them equal).
   static std::string_view BuiltinGuardTsv();
 
+  // The segmenter's table (every known word with its count, flags and
+  // memoised split) as bytes: "RASDSEG\0", uint32 format version, uint32
+  // entry size, uint64 capacity, uint64 entry count, then the entries
+  // (little-endian). The build compiles the built-in vocabulary into such a
+  // blob (tools/segc) so that start-up costs no parsing and no memo pass.
+  std::string Serialize() const;
+  // A segmenter over a Serialize() blob. When `blob` is 8-byte aligned the
+  // segmenter reads the table in place (no copy): `blob` must then outlive
+  // it. Fails with kDataLoss/kInvalidArgument on a malformed blob.
+  static StatusOr<CliticSegmenter> FromBlob(std::string_view blob);
+
   // `word`: one Arabic word (letters only) normalised with
   // SegmenterNormalizeOptions(). Writes to `cuts` the byte offsets inside
   // `word` where the second, third … segments begin (strictly increasing,
@@ -76,7 +87,11 @@ class CliticSegmenter {
   uint32_t ArticleCount(std::string_view word) const;
   bool NounLike(std::string_view stem) const;
 
-  std::vector<Entry> table_;
+  // The table: `owned_` when built here, else a blob read in place.
+  const Entry* table() const { return owned_.empty() ? blob_ : owned_.data(); }
+  std::vector<Entry> owned_;
+  const Entry* blob_ = nullptr;
+  size_t capacity_ = 0;  // a power of two, or 0 (no table)
   size_t size_ = 0;
 };
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/builtin_data.h"
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -230,6 +232,39 @@ TEST(CliticSegmenterTest, MalformedVocabularyFails) {
   auto guard = CliticSegmenter::Create("word\tcount\nقال\t3\n", "surface\tcolour\nكان\tx\n");  // qAl, kAn
   ASSERT_FALSE(guard.ok());
   EXPECT_NE(guard.status().message().find("guard:"), std::string::npos);
+}
+
+// The engine reads the table that rasd_segc compiled at build time: it must be
+// exactly what Create() builds from the shipped vocabulary and guard list.
+TEST(CliticSegmenterTest, BuiltinTableIsTheVocabularyCompiled) {
+  auto built = CliticSegmenter::Create(BuiltinSegmenterVocabulary(), BuiltinSegmenterGuard());
+  ASSERT_TRUE(built.ok()) << built.status().ToString();
+  EXPECT_TRUE(built->Serialize() == BuiltinSegmenterTable());
+  auto loaded = CliticSegmenter::FromBlob(BuiltinSegmenterTable());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_TRUE(loaded->Serialize() == BuiltinSegmenterTable());
+  for (const char* w : {"وقال", "بالنسبة", "حكومته", "فلسطين", "ولاية", "للسلطة", "وبمعزل", "xyz"}) {
+    EXPECT_EQ(Segmented(loaded.value(), w), Segmented(built.value(), w)) << w;
+  }
+}
+
+TEST(CliticSegmenterTest, FromBlobCopiesAnUnalignedBlobAndRejectsBadOnes) {
+  auto seg = CliticSegmenter::Create("word\tcount\nقال\t30\n");  // qAl
+  ASSERT_TRUE(seg.ok());
+  const std::string blob = seg->Serialize();
+  std::string shifted = " " + blob;  // the table is copied, not read in place
+  auto copy = CliticSegmenter::FromBlob(std::string_view(shifted).substr(1));
+  ASSERT_TRUE(copy.ok()) << copy.status().ToString();
+  EXPECT_EQ(copy->Count("قال"), 30u);
+  EXPECT_EQ(Segmented(copy.value(), "وقال"), "و+قال");  // w+qAl
+  EXPECT_FALSE(CliticSegmenter::FromBlob("").ok());
+  EXPECT_FALSE(CliticSegmenter::FromBlob(blob.substr(0, blob.size() - 1)).ok());
+  std::string bad_magic = blob;
+  bad_magic[0] = 'X';
+  EXPECT_FALSE(CliticSegmenter::FromBlob(bad_magic).ok());
+  std::string full = blob;  // an entry count that leaves no empty slot
+  for (size_t at = 32; at < full.size(); at += 16) full[at] = 1;
+  EXPECT_FALSE(CliticSegmenter::FromBlob(full).ok());
 }
 
 }  // namespace

@@ -101,5 +101,32 @@ TEST(TokenizerTest, FoldForMatchingKeepsLengthAndMatchesNormalizeKey) {
   EXPECT_EQ(folded, NormalizeKey(light));
 }
 
+// rasd query --text builds a text-layer-only engine: its tokens and segments
+// must be the full engine's, or query stems would not match the index.
+TEST(TokenizerTest, TextLayerOnlyEngineGivesTheSameTextLayer) {
+  EngineOptions options;
+  options.text_layer_only = true;
+  auto light = Engine::Create(options);
+  ASSERT_TRUE(light.ok()) << light.status().ToString();
+  const char* text = "وقال الرئيس الفلسطيني محمود عباس للصحفيين في رام الله، إن حكومته بالنسبة لهم 2024.";
+  Document a = (*light)->Analyze(text);  // stops after the text layer without being asked
+  Document b = Analyze(text);
+  EXPECT_TRUE(a.entities.empty());
+  EXPECT_TRUE(a.events.empty());
+  EXPECT_EQ(a.folded, b.folded);
+  ASSERT_EQ(a.tokens.size(), b.tokens.size());
+  ASSERT_EQ(a.segments.size(), b.segments.size());
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    EXPECT_EQ(a.tokens[i].span.begin, b.tokens[i].span.begin);
+    EXPECT_EQ(a.tokens[i].span.end, b.tokens[i].span.end);
+    EXPECT_EQ(a.tokens[i].segment_count, b.tokens[i].segment_count);
+  }
+  for (size_t i = 0; i < a.segments.size(); ++i) {
+    EXPECT_EQ(a.segments[i].norm.begin, b.segments[i].norm.begin);
+    EXPECT_EQ(a.segments[i].norm.end, b.segments[i].norm.end);
+  }
+  EXPECT_GT(a.segments.size(), a.tokens.size());  // و+قال، ل+ل+صحفيين … were split
+}
+
 }  // namespace
 }  // namespace rasd
