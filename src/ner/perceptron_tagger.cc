@@ -9,6 +9,7 @@
 #include "ner/perceptron_tagger.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstddef>
@@ -87,11 +88,16 @@ struct TokenInfo {
   uint64_t freq = 0, art = 0;  // news-corpus frequency and article-ratio classes
   uint32_t cues = 0;           // cue-class bits from the model's cue lexicon
   uint64_t cls_fine = 0, cls_mid = 0, cls_coarse = 0;  // word classes (0: unknown word)
-  uint64_t ngrams[24];  // character trigrams of the stem
   uint32_t profile = 0;  // corpus tag profile (see ParseProfile), 0: unknown
-  int ngram_count = 0;
   bool has_noconj = false;
   bool lexical = true;         // false: word-identity features dropped (rare in training)
+};
+
+// Character trigrams of the stem: features of the token itself only, kept out
+// of TokenInfo (which the neighbours' features read) to keep it small.
+struct Ngrams {
+  uint64_t h[24];
+  int count = 0;
 };
 
 // Padding beyond the sentence edges.
@@ -176,7 +182,12 @@ struct NerWordCounts {
   std::vector<Slot> table;
   uint64_t mask = 0;
 
+  // Identifies these weights in the per-thread word cache (TagSentence).
+  uint64_t id = 0;
+
   void BuildIndex() {
+    static std::atomic<uint64_t> next_id{1};
+    id = next_id.fetch_add(1, std::memory_order_relaxed);
     size_t cap = 16;
     while (cap < keys.size() * 2) cap <<= 1;
     table.assign(cap, Slot());
@@ -220,7 +231,7 @@ uint64_t ArticleClass(const NerWordCounts* counts, std::string_view stem) {
 constexpr uint32_t kClassKnown = 1u << 30;
 
 TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWordCounts* cue_table,
-                  const NerWordCounts* classes, const NerWordCounts* profile) {
+                  const NerWordCounts* classes, const NerWordCounts* profile, Ngrams* ngrams) {
   TokenInfo t;
   t.word = HashBytes(raw, 1);
   std::string norm = NormalizeKey(raw);
@@ -268,13 +279,13 @@ TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWo
       i += static_cast<size_t>(len);
     }
     b[nb] = static_cast<uint32_t>(st.size());
-    for (int k = -1; k + 2 <= nb && t.ngram_count < 24; ++k) {
+    for (int k = -1; k + 2 <= nb && ngrams->count < 24; ++k) {
       const uint32_t from = k < 0 ? 0 : b[k];
       const uint32_t to = k + 3 > nb ? b[nb] : b[k + 3];
       uint64_t h = HashBytes(st.substr(from, to - from), 10);
       if (k < 0) h = Mix(h ^ 1);
       if (k + 3 > nb) h = Mix(h ^ 2);
-      t.ngrams[t.ngram_count++] = h;
+      ngrams->h[ngrams->count++] = h;
     }
   }
   if ((n.starts_with(kWaw) || n.starts_with(kFa)) && count >= 4) {
@@ -316,8 +327,122 @@ TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWo
   return t;
 }
 
+// The features of a token come in two groups, each in a fixed order (the
+// order in which the weights are summed): TokenKeys depend on the token alone,
+// so the tagger sums their weights once per word and caches the sum
+// (TagSentence); ContextKeys depend on the neighbours within ±2 and the
+// caller's cues. add(template, value) is called once per feature.
+template <typename Add>
+void TokenKeys(const TokenInfo& c, const Ngrams& ngrams, bool has_classes, Add&& add) {
+  add(kBias, 0);
+  if (c.lexical) {
+    add(kWord, c.word);
+    add(kNorm, c.norm);
+    add(kStem, c.stem);
+    if (c.has_noconj) add(kNoConj, c.noconj);
+  }
+  for (int g = 0; g < ngrams.count; ++g) add(kCharNgram, ngrams.h[g]);
+  add(kPre1, c.pre[0]);
+  add(kPre2, c.pre[1]);
+  add(kPre3, c.pre[2]);
+  add(kSuf1, c.suf[0]);
+  add(kSuf2, c.suf[1]);
+  add(kSuf3, c.suf[2]);
+  add(kShape, c.shape);
+  add(kFreq, c.freq);
+  add(kArt, c.art);
+  add(kFreqArt, Combine(c.freq, c.art));
+  if (has_classes) {
+    add(kClsF, c.cls_fine);
+    add(kClsM, c.cls_mid);
+    add(kClsC, c.cls_coarse);
+  }
+  // Corpus tag profile: one feature per (type, share bucket).
+  for (int k = 0; k < 4; ++k) {
+    const uint32_t b = (c.profile >> (3 * k)) & 7;
+    if (b != 0) add(kProf, static_cast<uint64_t>(k * 8 + static_cast<int>(b)));
+  }
+  for (int b = 0; b < 32; ++b) {
+    if (c.cues & (1u << b)) add(kLexCue, static_cast<uint64_t>(b));
+  }
+}
+
+// `cue_m1`, `cue_0`, `cue_p1`: the hashed caller cues of tokens i-1, i, i+1
+// (empty where there are none).
+template <typename Add>
+void ContextKeys(const TokenInfo& m2, const TokenInfo& m1, const TokenInfo& c, const TokenInfo& p1,
+                 const TokenInfo& p2, bool has_classes, std::span<const uint64_t> cue_m1,
+                 std::span<const uint64_t> cue_0, std::span<const uint64_t> cue_p1, Add&& add) {
+  if (c.lexical) {
+    add(kBiM1, Combine(m1.norm, c.norm));
+    add(kBiP1, Combine(c.norm, p1.norm));
+    add(kTriM1, Combine(Combine(m2.norm, m1.norm), c.norm));
+  }
+  add(kNormM1, m1.norm);
+  add(kNormM2, m2.norm);
+  add(kNormP1, p1.norm);
+  add(kNormP2, p2.norm);
+  add(kStemM1, m1.stem);
+  add(kStemP1, p1.stem);
+  add(kStemM2, m2.stem);
+  add(kStemP2, p2.stem);
+  add(kShapeM1, Combine(m1.shape_short, c.shape_short));
+  add(kShapeP1, Combine(c.shape_short, p1.shape_short));
+  add(kSuf2M1, m1.suf[1]);
+  add(kSuf2P1, p1.suf[1]);
+  add(kPre2P1, p1.pre[1]);
+  add(kArtM1, Combine(m1.art, c.art));
+  add(kArtP1, Combine(c.art, p1.art));
+  add(kArtM2, m2.art);
+  add(kArtP2, p2.art);
+  if (has_classes) {
+    add(kClsMM1, m1.cls_mid);
+    add(kClsMP1, p1.cls_mid);
+    add(kClsFM1, m1.cls_fine);
+    add(kClsFP1, p1.cls_fine);
+    add(kClsCM2, m2.cls_coarse);
+    add(kClsCP2, p2.cls_coarse);
+    add(kClsBiM1, Combine(m1.cls_mid, c.cls_mid));
+    add(kClsBiP1, Combine(c.cls_mid, p1.cls_mid));
+  }
+  // The neighbours' dominant corpus profile type.
+  if (m1.profile != 0) add(kProfM1, m1.profile >> 12);
+  if (p1.profile != 0) add(kProfP1, p1.profile >> 12);
+  for (int b = 0; b < 32; ++b) {
+    const uint32_t bit = 1u << b;
+    if (m1.cues & bit) add(kLexCueM1, static_cast<uint64_t>(b));
+    if (p1.cues & bit) add(kLexCueP1, static_cast<uint64_t>(b));
+    if (m2.cues & bit) add(kLexCueM2, static_cast<uint64_t>(b));
+    if (p2.cues & bit) add(kLexCueP2, static_cast<uint64_t>(b));
+  }
+  for (uint64_t h : cue_0) add(kCue, h);
+  for (uint64_t h : cue_m1) add(kCueM1, h);
+  for (uint64_t h : cue_p1) add(kCueP1, h);
+}
+
+// The caller's cue strings hashed once per sentence: token i's hashes are
+// hashes[offsets[i], offsets[i+1]) (offsets empty when there are no cues).
+void HashCues(std::span<const std::vector<std::string>> cues, size_t n, std::vector<uint64_t>* hashes,
+              std::vector<uint32_t>* offsets) {
+  hashes->clear();
+  offsets->clear();
+  if (cues.size() != n) return;
+  offsets->push_back(0);
+  for (const std::vector<std::string>& list : cues) {
+    for (const std::string& cue : list) hashes->push_back(HashBytes(cue, 9));
+    offsets->push_back(static_cast<uint32_t>(hashes->size()));
+  }
+}
+
+std::span<const uint64_t> CuesOf(const std::vector<uint64_t>& hashes, const std::vector<uint32_t>& offsets,
+                                 size_t i, size_t n) {
+  if (offsets.empty() || i >= n) return {};
+  return std::span<const uint64_t>(hashes.data() + offsets[i], offsets[i + 1] - offsets[i]);
+}
+
 // Appends the emission feature keys of every token of a sentence to *keys,
-// with token i's keys in keys[offsets[i], offsets[i+1]).
+// with token i's keys in keys[offsets[i], offsets[i+1]): its TokenKeys, then
+// its ContextKeys.
 template <typename Tokens>
 void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::string>> cues,
                      const NerWordCounts* counts, const NerWordCounts* cue_table, const NerWordCounts* classes,
@@ -325,97 +450,31 @@ void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::stri
                      std::vector<uint32_t>* offsets, const std::vector<bool>* drop_lexical = nullptr) {
   const size_t n = tokens.size();
   std::vector<TokenInfo> info(n + 4);
+  std::vector<Ngrams> ngrams(n);
   info[0] = PaddingInfo(0);
   info[1] = PaddingInfo(1);
   for (size_t i = 0; i < n; ++i) {
-    info[i + 2] = Analyze(std::string_view(tokens[i]), counts, cue_table, classes, profile);
+    info[i + 2] = Analyze(std::string_view(tokens[i]), counts, cue_table, classes, profile, &ngrams[i]);
     if (drop_lexical != nullptr && (*drop_lexical)[i]) info[i + 2].lexical = false;
   }
   info[n + 2] = PaddingInfo(2);
   info[n + 3] = PaddingInfo(3);
-  const bool has_cues = cues.size() == n;
+  std::vector<uint64_t> cue_hashes;
+  std::vector<uint32_t> cue_offsets;
+  HashCues(cues, n, &cue_hashes, &cue_offsets);
+  const bool has_classes = classes != nullptr && !classes->keys.empty();
   const TokenInfo masked = PaddingInfo(9);  // the current token in context-only models
+  const Ngrams no_ngrams{};
   keys->clear();
   offsets->assign(1, 0);
+  auto add = [&](uint64_t templ, uint64_t value) { keys->push_back(Key(templ, value)); };
   for (size_t i = 0; i < n; ++i) {
-    const TokenInfo& m2 = info[i];
-    const TokenInfo& m1 = info[i + 1];
     const TokenInfo& c = context_only ? masked : info[i + 2];
-    const TokenInfo& p1 = info[i + 3];
-    const TokenInfo& p2 = info[i + 4];
-    auto add = [&](uint64_t templ, uint64_t value) { keys->push_back(Key(templ, value)); };
-    add(kBias, 0);
-    if (c.lexical) {
-      add(kWord, c.word);
-      add(kNorm, c.norm);
-      add(kStem, c.stem);
-      if (c.has_noconj) add(kNoConj, c.noconj);
-      add(kBiM1, Combine(m1.norm, c.norm));
-      add(kBiP1, Combine(c.norm, p1.norm));
-      add(kTriM1, Combine(Combine(m2.norm, m1.norm), c.norm));
-    }
-    for (int g = 0; g < c.ngram_count; ++g) add(kCharNgram, c.ngrams[g]);
-    add(kPre1, c.pre[0]);
-    add(kPre2, c.pre[1]);
-    add(kPre3, c.pre[2]);
-    add(kSuf1, c.suf[0]);
-    add(kSuf2, c.suf[1]);
-    add(kSuf3, c.suf[2]);
-    add(kShape, c.shape);
-    add(kNormM1, m1.norm);
-    add(kNormM2, m2.norm);
-    add(kNormP1, p1.norm);
-    add(kNormP2, p2.norm);
-    add(kStemM1, m1.stem);
-    add(kStemP1, p1.stem);
-    add(kStemM2, m2.stem);
-    add(kStemP2, p2.stem);
-    add(kShapeM1, Combine(m1.shape_short, c.shape_short));
-    add(kShapeP1, Combine(c.shape_short, p1.shape_short));
-    add(kSuf2M1, m1.suf[1]);
-    add(kSuf2P1, p1.suf[1]);
-    add(kPre2P1, p1.pre[1]);
-    add(kFreq, c.freq);
-    add(kArt, c.art);
-    add(kFreqArt, Combine(c.freq, c.art));
-    add(kArtM1, Combine(m1.art, c.art));
-    add(kArtP1, Combine(c.art, p1.art));
-    add(kArtM2, m2.art);
-    add(kArtP2, p2.art);
-    if (classes != nullptr && !classes->keys.empty()) {
-      add(kClsF, c.cls_fine);
-      add(kClsM, c.cls_mid);
-      add(kClsC, c.cls_coarse);
-      add(kClsMM1, m1.cls_mid);
-      add(kClsMP1, p1.cls_mid);
-      add(kClsFM1, m1.cls_fine);
-      add(kClsFP1, p1.cls_fine);
-      add(kClsCM2, m2.cls_coarse);
-      add(kClsCP2, p2.cls_coarse);
-      add(kClsBiM1, Combine(m1.cls_mid, c.cls_mid));
-      add(kClsBiP1, Combine(c.cls_mid, p1.cls_mid));
-    }
-    // Corpus tag profile: one feature per (type, share bucket), and the
-    // neighbours' dominant type.
-    for (int k = 0; k < 4; ++k) {
-      const uint32_t b = (c.profile >> (3 * k)) & 7;
-      if (b != 0) add(kProf, static_cast<uint64_t>(k * 8 + static_cast<int>(b)));
-    }
-    if (m1.profile != 0) add(kProfM1, m1.profile >> 12);
-    if (p1.profile != 0) add(kProfP1, p1.profile >> 12);
-    for (int b = 0; b < 32; ++b) {
-      const uint32_t bit = 1u << b;
-      if (c.cues & bit) add(kLexCue, static_cast<uint64_t>(b));
-      if (m1.cues & bit) add(kLexCueM1, static_cast<uint64_t>(b));
-      if (p1.cues & bit) add(kLexCueP1, static_cast<uint64_t>(b));
-      if (m2.cues & bit) add(kLexCueM2, static_cast<uint64_t>(b));
-      if (p2.cues & bit) add(kLexCueP2, static_cast<uint64_t>(b));
-    }
-    if (has_cues) {
-      if (!context_only) for (const std::string& cue : cues[i]) add(kCue, HashBytes(cue, 9));
-      if (i > 0) for (const std::string& cue : cues[i - 1]) add(kCueM1, HashBytes(cue, 9));
-      if (i + 1 < n) for (const std::string& cue : cues[i + 1]) add(kCueP1, HashBytes(cue, 9));
-    }
+    TokenKeys(c, context_only ? no_ngrams : ngrams[i], has_classes, add);
+    ContextKeys(info[i], info[i + 1], c, info[i + 3], info[i + 4], has_classes,
+                i > 0 ? CuesOf(cue_hashes, cue_offsets, i - 1, n) : std::span<const uint64_t>(),
+                context_only ? std::span<const uint64_t>() : CuesOf(cue_hashes, cue_offsets, i, n),
+                CuesOf(cue_hashes, cue_offsets, i + 1, n), add);
     offsets->push_back(static_cast<uint32_t>(keys->size()));
   }
 }
@@ -425,41 +484,63 @@ inline bool Allowed(int prev, int tag) {
   return prev == tag || prev == tag - 1;        // I-X after B-X or I-X
 }
 
-// Finds the best tag sequence. `w.Row(key)` returns kT weights or null;
-// `trans[p][t]` is the transition weight (p == kStart for the first token).
+// Emission scores: emit[i * kT + t] = the sum, in key order, of the weights of
+// token i's keys for tag t. `w.Row(key)` returns kT weights or null.
 template <typename Weights>
-void Viterbi(const Weights& w, const double (*trans)[kT], const std::vector<uint64_t>& keys,
-             const std::vector<uint32_t>& offsets, std::vector<uint8_t>* out) {
+void Emissions(const Weights& w, const std::vector<uint64_t>& keys, const std::vector<uint32_t>& offsets,
+               std::vector<double>* emit) {
   const size_t n = offsets.size() - 1;
-  out->assign(n, 0);
-  if (n == 0) return;
-  std::vector<double> delta(n * kT);
-  std::vector<uint8_t> back(n * kT);
-  double emit[kT];
-  constexpr double kNeg = -std::numeric_limits<double>::infinity();
+  emit->assign(n * kT, 0.0);
   for (size_t i = 0; i < n; ++i) {
-    std::fill(emit, emit + kT, 0.0);
+    double* e = &(*emit)[i * kT];
     for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
       if (const auto* row = w.Row(keys[k])) {
-        for (int t = 0; t < kT; ++t) emit[t] += row[t];
+        for (int t = 0; t < kT; ++t) e[t] += row[t];
       }
     }
+  }
+}
+
+// Finds the best tag sequence for `n` tokens with emission scores `emit`;
+// `trans[p][t]` is the transition weight (p == kStart for the first token).
+// Only the predecessors the BIO constraint allows are scanned: all tags for O
+// and B-X, B-X and I-X for I-X.
+void Decode(const double* emit, size_t n, const double (*trans)[kT], std::vector<double>* delta_buf,
+            std::vector<uint8_t>* back_buf, std::vector<uint8_t>* out) {
+  out->assign(n, 0);
+  if (n == 0) return;
+  delta_buf->resize(n * kT);
+  back_buf->resize(n * kT);
+  double* delta = delta_buf->data();
+  uint8_t* back = back_buf->data();
+  constexpr double kNeg = -std::numeric_limits<double>::infinity();
+  for (int t = 0; t < kT; ++t) {
+    delta[t] = (Allowed(kStart, t) ? trans[kStart][t] : kNeg) + emit[t];
+    back[t] = 0;
+  }
+  for (size_t i = 1; i < n; ++i) {
+    const double* prev = delta + (i - 1) * kT;
     for (int t = 0; t < kT; ++t) {
       double best = kNeg;
       int arg = 0;
-      if (i == 0) {
-        if (Allowed(kStart, t)) best = trans[kStart][t];
-      } else {
+      if (t == 0 || (t & 1) == 1) {
         for (int p = 0; p < kT; ++p) {
-          if (!Allowed(p, t)) continue;
-          double s = delta[(i - 1) * kT + p] + trans[p][t];
+          const double s = prev[p] + trans[p][t];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+      } else {
+        for (int p = t - 1; p <= t; ++p) {
+          const double s = prev[p] + trans[p][t];
           if (s > best) {
             best = s;
             arg = p;
           }
         }
       }
-      delta[i * kT + t] = best + emit[t];
+      delta[i * kT + t] = best + emit[i * kT + t];
       back[i * kT + t] = static_cast<uint8_t>(arg);
     }
   }
@@ -477,6 +558,14 @@ void Viterbi(const Weights& w, const double (*trans)[kT], const std::vector<uint
   }
 }
 
+template <typename Weights>
+void Viterbi(const Weights& w, const double (*trans)[kT], const std::vector<uint64_t>& keys,
+             const std::vector<uint32_t>& offsets, std::vector<uint8_t>* out) {
+  std::vector<double> emit, delta;
+  std::vector<uint8_t> back;
+  Emissions(w, keys, offsets, &emit);
+  Decode(emit.data(), offsets.size() - 1, trans, &delta, &back, out);
+}
 }  // namespace
 
 // ---- the model -----------------------------------------------------------------
@@ -508,7 +597,12 @@ struct PerceptronTagger::Impl {
     }
   }
 
+  // Identifies these weights in the per-thread word cache (TagSentence).
+  uint64_t id = 0;
+
   void BuildIndex() {
+    static std::atomic<uint64_t> next_id{1};
+    id = next_id.fetch_add(1, std::memory_order_relaxed);
     size_t cap = 16;
     while (cap < keys.size() * 2) cap <<= 1;
     table.assign(cap, Slot());
@@ -524,7 +618,106 @@ struct PerceptronTagger::Impl {
       for (int t = 0; t < kT; ++t) trans[p][t] = row ? row[t] : 0.0;
     }
   }
+
+  // What Viterbi(ExtractFeatures(...)) computes, faster: a word's TokenInfo
+  // and the summed weights of its TokenKeys (the same additions in the same
+  // order, so the same doubles) come from a per-thread cache, and the
+  // ContextKeys' rows are prefetched ahead of use.
+  template <typename Tokens>
+  void TagSentence(const Tokens& tokens, std::span<const std::vector<std::string>> cues,
+                   std::vector<uint8_t>* tags) const;
 };
+
+namespace {
+
+// Per-thread scratch and word cache of the tagger. The cache is direct-mapped
+// on the word's hash; an entry is valid for the model that filled it (id).
+struct TagScratch {
+  struct Word {
+    uint64_t hash = 0;
+    uint64_t model = 0;  // Impl::id; 0 = empty
+    size_t bytes = 0;
+    TokenInfo info;
+    double emit[kT];
+  };
+  static constexpr size_t kWords = 1 << 14;
+  std::vector<Word> words;
+  std::vector<TokenInfo> info;
+  std::vector<double> emit, delta;
+  std::vector<uint8_t> back;
+  std::vector<uint64_t> cue_hashes, keys;
+  std::vector<uint32_t> cue_offsets, offsets;
+};
+
+TagScratch& Scratch() {
+  thread_local TagScratch scratch;
+  return scratch;
+}
+
+}  // namespace
+
+template <typename Tokens>
+void PerceptronTagger::Impl::TagSentence(const Tokens& tokens, std::span<const std::vector<std::string>> cues,
+                                         std::vector<uint8_t>* tags) const {
+  TagScratch& sc = Scratch();
+  if (sc.words.empty()) sc.words.resize(TagScratch::kWords);
+  const size_t n = tokens.size();
+  const bool has_classes = !classes.keys.empty();
+  sc.info.resize(n + 4);
+  sc.emit.resize(n * kT);
+  sc.info[0] = PaddingInfo(0);
+  sc.info[1] = PaddingInfo(1);
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view raw(tokens[i]);
+    const uint64_t h = HashBytes(raw, 1);  // TokenInfo::word
+    TagScratch::Word& w = sc.words[h & (TagScratch::kWords - 1)];
+    if (w.model != id || w.hash != h || w.bytes != raw.size()) {
+      Ngrams ngrams;
+      w.info = Analyze(raw, &counts, &cue_table, &classes, &profile, &ngrams);
+      std::fill(w.emit, w.emit + kT, 0.0);
+      TokenKeys(w.info, ngrams, has_classes, [&](uint64_t templ, uint64_t value) {
+        if (const float* row = Row(Key(templ, value))) {
+          for (int t = 0; t < kT; ++t) w.emit[t] += row[t];
+        }
+      });
+      w.hash = h;
+      w.model = id;
+      w.bytes = raw.size();
+    }
+    sc.info[i + 2] = w.info;
+    std::copy_n(w.emit, kT, &sc.emit[i * kT]);
+  }
+  sc.info[n + 2] = PaddingInfo(2);
+  sc.info[n + 3] = PaddingInfo(3);
+  HashCues(cues, n, &sc.cue_hashes, &sc.cue_offsets);
+  sc.keys.clear();
+  sc.offsets.assign(1, 0);
+  auto add = [&](uint64_t templ, uint64_t value) { sc.keys.push_back(Key(templ, value)); };
+  for (size_t i = 0; i < n; ++i) {
+    ContextKeys(sc.info[i], sc.info[i + 1], sc.info[i + 2], sc.info[i + 3], sc.info[i + 4], has_classes,
+                i > 0 ? CuesOf(sc.cue_hashes, sc.cue_offsets, i - 1, n) : std::span<const uint64_t>(),
+                CuesOf(sc.cue_hashes, sc.cue_offsets, i, n), CuesOf(sc.cue_hashes, sc.cue_offsets, i + 1, n),
+                add);
+    sc.offsets.push_back(static_cast<uint32_t>(sc.keys.size()));
+  }
+  // The weight table is far larger than the caches: prefetching a few rows
+  // ahead overlaps the misses instead of paying them one after another.
+  constexpr size_t kAhead = 8;
+  const size_t total = sc.keys.size();
+  if (!table.empty()) {
+    for (size_t k = 0; k < std::min(kAhead, total); ++k) __builtin_prefetch(&table[sc.keys[k] & mask]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    double* e = &sc.emit[i * kT];
+    for (uint32_t k = sc.offsets[i]; k < sc.offsets[i + 1]; ++k) {
+      if (k + kAhead < total) __builtin_prefetch(&table[sc.keys[k + kAhead] & mask]);
+      if (const float* row = Row(sc.keys[k])) {
+        for (int t = 0; t < kT; ++t) e[t] += row[t];
+      }
+    }
+  }
+  Decode(sc.emit.data(), n, trans, &sc.delta, &sc.back, tags);
+}
 
 PerceptronTagger::PerceptronTagger() : impl_(std::make_unique<Impl>()) {}
 PerceptronTagger::PerceptronTagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -547,22 +740,30 @@ int NerTagFromName(std::string_view name) {
   return -1;
 }
 
-void PerceptronTagger::Tag(std::span<const std::string_view> tokens, std::span<const std::vector<std::string>> cues,
-                           std::vector<uint8_t>* tags) const {
+namespace {
+
+template <typename Tokens>
+void TagWith(const PerceptronTagger::Impl& impl, const Tokens& tokens, std::span<const std::vector<std::string>> cues,
+             std::vector<uint8_t>* tags) {
+  if ((impl.flags & kFlagContextOnly) == 0) return impl.TagSentence(tokens, cues, tags);
+  // Context-only models (for the corpus profiles) mask the token itself: the
+  // plain path.
   std::vector<uint64_t> keys;
   std::vector<uint32_t> offsets;
-  ExtractFeatures(tokens, cues, &impl_->counts, &impl_->cue_table, &impl_->classes, &impl_->profile,
-                  (impl_->flags & kFlagContextOnly) != 0, &keys, &offsets);
-  Viterbi(*impl_, impl_->trans, keys, offsets, tags);
+  ExtractFeatures(tokens, cues, &impl.counts, &impl.cue_table, &impl.classes, &impl.profile, true, &keys, &offsets);
+  Viterbi(impl, impl.trans, keys, offsets, tags);
+}
+
+}  // namespace
+
+void PerceptronTagger::Tag(std::span<const std::string_view> tokens, std::span<const std::vector<std::string>> cues,
+                           std::vector<uint8_t>* tags) const {
+  TagWith(*impl_, tokens, cues, tags);
 }
 
 void PerceptronTagger::Tag(std::span<const std::string> tokens, std::span<const std::vector<std::string>> cues,
                            std::vector<uint8_t>* tags) const {
-  std::vector<uint64_t> keys;
-  std::vector<uint32_t> offsets;
-  ExtractFeatures(tokens, cues, &impl_->counts, &impl_->cue_table, &impl_->classes, &impl_->profile,
-                  (impl_->flags & kFlagContextOnly) != 0, &keys, &offsets);
-  Viterbi(*impl_, impl_->trans, keys, offsets, tags);
+  TagWith(*impl_, tokens, cues, tags);
 }
 
 // ---- serialisation ---------------------------------------------------------------
