@@ -1,6 +1,8 @@
 // Prediction history for the NER tagger. See ner/history.h.
 #include "ner/history.h"
 
+#include <vector>
+
 #include "rasd/normalize.h"
 
 namespace rasd::internal {
@@ -14,7 +16,9 @@ int TypeOf(uint8_t tag) { return tag == 0 || tag > 8 ? 0 : (tag + 1) / 2; }
 
 }  // namespace
 
-uint64_t NerHistoryKey(std::string_view token) {
+namespace {
+
+uint64_t ComputeHistoryKey(std::string_view token) {
   std::string norm = NormalizeKey(token);
   std::string_view s = norm;
   if (s.size() >= 6 && (s.starts_with("\xD9\x88") || s.starts_with("\xD9\x81"))) s.remove_prefix(2);  // و ف
@@ -34,6 +38,30 @@ uint64_t NerHistoryKey(std::string_view token) {
   uint64_t h = 0xCBF29CE484222325ull;
   for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
   return h == 0 ? 1 : h;
+}
+
+}  // namespace
+
+uint64_t NerHistoryKey(std::string_view token) {
+  // Every token's key is asked for twice per sentence (AddCues, Update) and
+  // news words repeat: a small per-thread memo of recent tokens (compared in
+  // full) saves most NormalizeKey calls.
+  struct Memo {
+    std::string token;
+    uint64_t key = 0;
+    bool valid = false;
+  };
+  constexpr size_t kSlots = 4096;
+  thread_local std::vector<Memo> memo(kSlots);
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (unsigned char c : token) h = (h ^ c) * 0x100000001B3ull;
+  Memo& m = memo[(h ^ (h >> 29)) & (kSlots - 1)];
+  if (!m.valid || m.token != token) {
+    m.token.assign(token);
+    m.key = ComputeHistoryKey(token);
+    m.valid = true;
+  }
+  return m.key;
 }
 
 void NerHistory::AddCues(std::span<const std::string> tokens, std::vector<std::vector<std::string>>* cues) const {

@@ -327,10 +327,10 @@ TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWo
   return t;
 }
 
-// The features of a token come in two groups, each in a fixed order (the
-// order in which the weights are summed): TokenKeys depend on the token alone,
-// so the tagger sums their weights once per word and caches the sum
-// (TagSentence); ContextKeys depend on the neighbours within ±2 and the
+// The features of a token come in groups, each in a fixed order: TokenKeys
+// depend on the token alone and NeighbourKeys on one neighbour alone, so the
+// tagger sums their weights once per word (and role) and caches the sums
+// (TagSentence); PairKeys combine the token with a neighbour; CueKeys are the
 // caller's cues. add(template, value) is called once per feature.
 template <typename Add>
 void TokenKeys(const TokenInfo& c, const Ngrams& ngrams, bool has_classes, Add&& add) {
@@ -367,54 +367,90 @@ void TokenKeys(const TokenInfo& c, const Ngrams& ngrams, bool has_classes, Add&&
   }
 }
 
-// `cue_m1`, `cue_0`, `cue_p1`: the hashed caller cues of tokens i-1, i, i+1
-// (empty where there are none).
+// The positions of a token's neighbours, for NeighbourKeys.
+enum Role { kRoleM2 = 0, kRoleM1, kRoleP1, kRoleP2 };
+
+// Features that a neighbour at `role` (two before … two after) gives the
+// current token: they depend on the neighbour alone, so the tagger sums their
+// weights once per word and role and caches the sums (TagSentence).
 template <typename Add>
-void ContextKeys(const TokenInfo& m2, const TokenInfo& m1, const TokenInfo& c, const TokenInfo& p1,
-                 const TokenInfo& p2, bool has_classes, std::span<const uint64_t> cue_m1,
-                 std::span<const uint64_t> cue_0, std::span<const uint64_t> cue_p1, Add&& add) {
+void NeighbourKeys(Role role, const TokenInfo& x, bool has_classes, Add&& add) {
+  uint64_t lex_cue = 0;
+  switch (role) {
+    case kRoleM1:
+      add(kNormM1, x.norm);
+      add(kStemM1, x.stem);
+      add(kSuf2M1, x.suf[1]);
+      if (has_classes) {
+        add(kClsMM1, x.cls_mid);
+        add(kClsFM1, x.cls_fine);
+      }
+      if (x.profile != 0) add(kProfM1, x.profile >> 12);  // the neighbour's dominant profile type
+      lex_cue = kLexCueM1;
+      break;
+    case kRoleP1:
+      add(kNormP1, x.norm);
+      add(kStemP1, x.stem);
+      add(kSuf2P1, x.suf[1]);
+      add(kPre2P1, x.pre[1]);
+      if (has_classes) {
+        add(kClsMP1, x.cls_mid);
+        add(kClsFP1, x.cls_fine);
+      }
+      if (x.profile != 0) add(kProfP1, x.profile >> 12);
+      lex_cue = kLexCueP1;
+      break;
+    case kRoleM2:
+      add(kNormM2, x.norm);
+      add(kStemM2, x.stem);
+      add(kArtM2, x.art);
+      if (has_classes) add(kClsCM2, x.cls_coarse);
+      lex_cue = kLexCueM2;
+      break;
+    case kRoleP2:
+      add(kNormP2, x.norm);
+      add(kStemP2, x.stem);
+      add(kArtP2, x.art);
+      if (has_classes) add(kClsCP2, x.cls_coarse);
+      lex_cue = kLexCueP2;
+      break;
+  }
+  for (int b = 0; b < 32; ++b) {
+    if (x.cues & (1u << b)) add(lex_cue, static_cast<uint64_t>(b));
+  }
+}
+
+// What a token's pair and triple features read of it (TokenInfo has the same
+// fields; the tagger's word cache keeps only these).
+struct PairInfo {
+  uint64_t norm = 0, shape_short = 0, art = 0, cls_mid = 0;
+  bool lexical = true;
+};
+
+// Features of the current token together with a neighbour (bigrams, the
+// trigram, shape and article-ratio pairs, class bigrams).
+template <typename Info, typename Add>
+void PairKeys(const Info& m2, const Info& m1, const Info& c, const Info& p1, bool has_classes, Add&& add) {
   if (c.lexical) {
     add(kBiM1, Combine(m1.norm, c.norm));
     add(kBiP1, Combine(c.norm, p1.norm));
     add(kTriM1, Combine(Combine(m2.norm, m1.norm), c.norm));
   }
-  add(kNormM1, m1.norm);
-  add(kNormM2, m2.norm);
-  add(kNormP1, p1.norm);
-  add(kNormP2, p2.norm);
-  add(kStemM1, m1.stem);
-  add(kStemP1, p1.stem);
-  add(kStemM2, m2.stem);
-  add(kStemP2, p2.stem);
   add(kShapeM1, Combine(m1.shape_short, c.shape_short));
   add(kShapeP1, Combine(c.shape_short, p1.shape_short));
-  add(kSuf2M1, m1.suf[1]);
-  add(kSuf2P1, p1.suf[1]);
-  add(kPre2P1, p1.pre[1]);
   add(kArtM1, Combine(m1.art, c.art));
   add(kArtP1, Combine(c.art, p1.art));
-  add(kArtM2, m2.art);
-  add(kArtP2, p2.art);
   if (has_classes) {
-    add(kClsMM1, m1.cls_mid);
-    add(kClsMP1, p1.cls_mid);
-    add(kClsFM1, m1.cls_fine);
-    add(kClsFP1, p1.cls_fine);
-    add(kClsCM2, m2.cls_coarse);
-    add(kClsCP2, p2.cls_coarse);
     add(kClsBiM1, Combine(m1.cls_mid, c.cls_mid));
     add(kClsBiP1, Combine(c.cls_mid, p1.cls_mid));
   }
-  // The neighbours' dominant corpus profile type.
-  if (m1.profile != 0) add(kProfM1, m1.profile >> 12);
-  if (p1.profile != 0) add(kProfP1, p1.profile >> 12);
-  for (int b = 0; b < 32; ++b) {
-    const uint32_t bit = 1u << b;
-    if (m1.cues & bit) add(kLexCueM1, static_cast<uint64_t>(b));
-    if (p1.cues & bit) add(kLexCueP1, static_cast<uint64_t>(b));
-    if (m2.cues & bit) add(kLexCueM2, static_cast<uint64_t>(b));
-    if (p2.cues & bit) add(kLexCueP2, static_cast<uint64_t>(b));
-  }
+}
+
+// The caller's cue strings of tokens i-1, i, i+1 (hashed; empty where there
+// are none).
+template <typename Add>
+void CueKeys(std::span<const uint64_t> cue_m1, std::span<const uint64_t> cue_0, std::span<const uint64_t> cue_p1,
+             Add&& add) {
   for (uint64_t h : cue_0) add(kCue, h);
   for (uint64_t h : cue_m1) add(kCueM1, h);
   for (uint64_t h : cue_p1) add(kCueP1, h);
@@ -441,8 +477,8 @@ std::span<const uint64_t> CuesOf(const std::vector<uint64_t>& hashes, const std:
 }
 
 // Appends the emission feature keys of every token of a sentence to *keys,
-// with token i's keys in keys[offsets[i], offsets[i+1]): its TokenKeys, then
-// its ContextKeys.
+// with token i's keys in keys[offsets[i], offsets[i+1]): its TokenKeys, the
+// NeighbourKeys of the tokens at -2, -1, +1, +2, its PairKeys and CueKeys.
 template <typename Tokens>
 void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::string>> cues,
                      const NerWordCounts* counts, const NerWordCounts* cue_table, const NerWordCounts* classes,
@@ -471,10 +507,14 @@ void ExtractFeatures(const Tokens& tokens, std::span<const std::vector<std::stri
   for (size_t i = 0; i < n; ++i) {
     const TokenInfo& c = context_only ? masked : info[i + 2];
     TokenKeys(c, context_only ? no_ngrams : ngrams[i], has_classes, add);
-    ContextKeys(info[i], info[i + 1], c, info[i + 3], info[i + 4], has_classes,
-                i > 0 ? CuesOf(cue_hashes, cue_offsets, i - 1, n) : std::span<const uint64_t>(),
-                context_only ? std::span<const uint64_t>() : CuesOf(cue_hashes, cue_offsets, i, n),
-                CuesOf(cue_hashes, cue_offsets, i + 1, n), add);
+    NeighbourKeys(kRoleM2, info[i], has_classes, add);
+    NeighbourKeys(kRoleM1, info[i + 1], has_classes, add);
+    NeighbourKeys(kRoleP1, info[i + 3], has_classes, add);
+    NeighbourKeys(kRoleP2, info[i + 4], has_classes, add);
+    PairKeys(info[i], info[i + 1], c, info[i + 3], has_classes, add);
+    CueKeys(i > 0 ? CuesOf(cue_hashes, cue_offsets, i - 1, n) : std::span<const uint64_t>(),
+            context_only ? std::span<const uint64_t>() : CuesOf(cue_hashes, cue_offsets, i, n),
+            CuesOf(cue_hashes, cue_offsets, i + 1, n), add);
     offsets->push_back(static_cast<uint32_t>(keys->size()));
   }
 }
@@ -619,30 +659,54 @@ struct PerceptronTagger::Impl {
     }
   }
 
-  // What Viterbi(ExtractFeatures(...)) computes, faster: a word's TokenInfo
-  // and the summed weights of its TokenKeys (the same additions in the same
-  // order, so the same doubles) come from a per-thread cache, and the
-  // ContextKeys' rows are prefetched ahead of use.
+  // Tags a sentence with the features ExtractFeatures() lists, faster: per
+  // word, the summed weights of its TokenKeys and of its NeighbourKeys in
+  // each role come from a per-thread cache (news words repeat), so only the
+  // PairKeys and CueKeys are looked up per token, with their rows prefetched.
+  // A token's score for a tag is thus a sum of partial sums (token, -1, +1,
+  // -2, +2, pairs and cues) rather than one running sum over its keys: the
+  // same terms, added in another grouping.
   template <typename Tokens>
   void TagSentence(const Tokens& tokens, std::span<const std::vector<std::string>> cues,
                    std::vector<uint8_t>* tags) const;
+
+  // Sums the rows of the features `fill` adds into out[0..kT).
+  template <typename Fill>
+  void SumRows(double* out, Fill&& fill) const {
+    std::fill(out, out + kT, 0.0);
+    fill([&](uint64_t templ, uint64_t value) {
+      if (const float* row = Row(Key(templ, value))) {
+        for (int t = 0; t < kT; ++t) out[t] += row[t];
+      }
+    });
+  }
 };
 
 namespace {
 
+// The summed weights a word contributes: [0] as the token itself (TokenKeys),
+// [1 + role] as the neighbour at that role (NeighbourKeys).
+constexpr int kParts = 5;
+
 // Per-thread scratch and word cache of the tagger. The cache is direct-mapped
-// on the word's hash; an entry is valid for the model that filled it (id).
+// on the word's hash; an entry is valid for the model that filled it (id) and
+// a word of the same hash and length.
 struct TagScratch {
   struct Word {
     uint64_t hash = 0;
     uint64_t model = 0;  // Impl::id; 0 = empty
     size_t bytes = 0;
-    TokenInfo info;
-    double emit[kT];
+    uint64_t sentence = 0;  // the last sentence that used it (TagScratch::sentence)
+    PairInfo pair;
+    double part[kParts][kT];
   };
   static constexpr size_t kWords = 1 << 14;
   std::vector<Word> words;
-  std::vector<TokenInfo> info;
+  uint64_t padding_model = 0;  // the model padding[] was filled for
+  Word padding[4];             // PaddingInfo(0..3)
+  std::vector<const Word*> at;  // per position: padding 0, 1, tokens, padding 2, 3
+  std::vector<Word> local;      // words whose cache slot an earlier word of the sentence holds
+  uint64_t sentence = 0;        // counts TagSentence calls
   std::vector<double> emit, delta;
   std::vector<uint8_t> back;
   std::vector<uint64_t> cue_hashes, keys;
@@ -663,41 +727,49 @@ void PerceptronTagger::Impl::TagSentence(const Tokens& tokens, std::span<const s
   if (sc.words.empty()) sc.words.resize(TagScratch::kWords);
   const size_t n = tokens.size();
   const bool has_classes = !classes.keys.empty();
-  sc.info.resize(n + 4);
-  sc.emit.resize(n * kT);
-  sc.info[0] = PaddingInfo(0);
-  sc.info[1] = PaddingInfo(1);
+  auto fill = [&](TagScratch::Word* w, const TokenInfo& info, const Ngrams& ngrams) {
+    w->pair = PairInfo{info.norm, info.shape_short, info.art, info.cls_mid, info.lexical};
+    SumRows(w->part[0], [&](auto&& add) { TokenKeys(info, ngrams, has_classes, add); });
+    for (Role role : {kRoleM2, kRoleM1, kRoleP1, kRoleP2}) {
+      SumRows(w->part[1 + role], [&](auto&& add) { NeighbourKeys(role, info, has_classes, add); });
+    }
+  };
+  if (sc.padding_model != id) {
+    for (int k = 0; k < 4; ++k) fill(&sc.padding[k], PaddingInfo(static_cast<uint64_t>(k)), Ngrams{});
+    sc.padding_model = id;
+  }
+  sc.at.resize(n + 4);
+  sc.at[0] = &sc.padding[0];
+  sc.at[1] = &sc.padding[1];
+  sc.at[n + 2] = &sc.padding[2];
+  sc.at[n + 3] = &sc.padding[3];
+  const uint64_t sentence = ++sc.sentence;
+  sc.local.clear();
+  sc.local.reserve(n);  // no reallocation below: sc.at points into it
   for (size_t i = 0; i < n; ++i) {
     const std::string_view raw(tokens[i]);
     const uint64_t h = HashBytes(raw, 1);  // TokenInfo::word
-    TagScratch::Word& w = sc.words[h & (TagScratch::kWords - 1)];
-    if (w.model != id || w.hash != h || w.bytes != raw.size()) {
+    TagScratch::Word* w = &sc.words[h & (TagScratch::kWords - 1)];
+    if (w->model != id || w->hash != h || w->bytes != raw.size()) {
+      // Another word of this sentence holds the slot: keep both.
+      if (w->model == id && w->sentence == sentence) w = &sc.local.emplace_back();
       Ngrams ngrams;
-      w.info = Analyze(raw, &counts, &cue_table, &classes, &profile, &ngrams);
-      std::fill(w.emit, w.emit + kT, 0.0);
-      TokenKeys(w.info, ngrams, has_classes, [&](uint64_t templ, uint64_t value) {
-        if (const float* row = Row(Key(templ, value))) {
-          for (int t = 0; t < kT; ++t) w.emit[t] += row[t];
-        }
-      });
-      w.hash = h;
-      w.model = id;
-      w.bytes = raw.size();
+      fill(w, Analyze(raw, &counts, &cue_table, &classes, &profile, &ngrams), ngrams);
+      w->hash = h;
+      w->model = id;
+      w->bytes = raw.size();
     }
-    sc.info[i + 2] = w.info;
-    std::copy_n(w.emit, kT, &sc.emit[i * kT]);
+    w->sentence = sentence;
+    sc.at[i + 2] = w;
   }
-  sc.info[n + 2] = PaddingInfo(2);
-  sc.info[n + 3] = PaddingInfo(3);
   HashCues(cues, n, &sc.cue_hashes, &sc.cue_offsets);
   sc.keys.clear();
   sc.offsets.assign(1, 0);
   auto add = [&](uint64_t templ, uint64_t value) { sc.keys.push_back(Key(templ, value)); };
   for (size_t i = 0; i < n; ++i) {
-    ContextKeys(sc.info[i], sc.info[i + 1], sc.info[i + 2], sc.info[i + 3], sc.info[i + 4], has_classes,
-                i > 0 ? CuesOf(sc.cue_hashes, sc.cue_offsets, i - 1, n) : std::span<const uint64_t>(),
-                CuesOf(sc.cue_hashes, sc.cue_offsets, i, n), CuesOf(sc.cue_hashes, sc.cue_offsets, i + 1, n),
-                add);
+    PairKeys(sc.at[i]->pair, sc.at[i + 1]->pair, sc.at[i + 2]->pair, sc.at[i + 3]->pair, has_classes, add);
+    CueKeys(i > 0 ? CuesOf(sc.cue_hashes, sc.cue_offsets, i - 1, n) : std::span<const uint64_t>(),
+            CuesOf(sc.cue_hashes, sc.cue_offsets, i, n), CuesOf(sc.cue_hashes, sc.cue_offsets, i + 1, n), add);
     sc.offsets.push_back(static_cast<uint32_t>(sc.keys.size()));
   }
   // The weight table is far larger than the caches: prefetching a few rows
@@ -707,13 +779,20 @@ void PerceptronTagger::Impl::TagSentence(const Tokens& tokens, std::span<const s
   if (!table.empty()) {
     for (size_t k = 0; k < std::min(kAhead, total); ++k) __builtin_prefetch(&table[sc.keys[k] & mask]);
   }
+  sc.emit.resize(n * kT);
+  double pairs[kT];
   for (size_t i = 0; i < n; ++i) {
-    double* e = &sc.emit[i * kT];
+    std::fill(pairs, pairs + kT, 0.0);
     for (uint32_t k = sc.offsets[i]; k < sc.offsets[i + 1]; ++k) {
       if (k + kAhead < total) __builtin_prefetch(&table[sc.keys[k + kAhead] & mask]);
       if (const float* row = Row(sc.keys[k])) {
-        for (int t = 0; t < kT; ++t) e[t] += row[t];
+        for (int t = 0; t < kT; ++t) pairs[t] += row[t];
       }
+    }
+    double* e = &sc.emit[i * kT];
+    for (int t = 0; t < kT; ++t) {
+      e[t] = sc.at[i + 2]->part[0][t] + sc.at[i]->part[1 + kRoleM2][t] + sc.at[i + 1]->part[1 + kRoleM1][t] +
+             sc.at[i + 3]->part[1 + kRoleP1][t] + sc.at[i + 4]->part[1 + kRoleP2][t] + pairs[t];
     }
   }
   Decode(sc.emit.data(), n, trans, &sc.delta, &sc.back, tags);
