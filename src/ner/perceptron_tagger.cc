@@ -669,17 +669,6 @@ struct PerceptronTagger::Impl {
   template <typename Tokens>
   void TagSentence(const Tokens& tokens, std::span<const std::vector<std::string>> cues,
                    std::vector<uint8_t>* tags) const;
-
-  // Sums the rows of the features `fill` adds into out[0..kT).
-  template <typename Fill>
-  void SumRows(double* out, Fill&& fill) const {
-    std::fill(out, out + kT, 0.0);
-    fill([&](uint64_t templ, uint64_t value) {
-      if (const float* row = Row(Key(templ, value))) {
-        for (int t = 0; t < kT; ++t) out[t] += row[t];
-      }
-    });
-  }
 };
 
 namespace {
@@ -700,7 +689,7 @@ struct TagScratch {
     PairInfo pair;
     double part[kParts][kT];
   };
-  static constexpr size_t kWords = 1 << 14;
+  static constexpr size_t kWords = 1 << 15;
   std::vector<Word> words;
   uint64_t padding_model = 0;  // the model padding[] was filled for
   Word padding[4];             // PaddingInfo(0..3)
@@ -727,11 +716,33 @@ void PerceptronTagger::Impl::TagSentence(const Tokens& tokens, std::span<const s
   if (sc.words.empty()) sc.words.resize(TagScratch::kWords);
   const size_t n = tokens.size();
   const bool has_classes = !classes.keys.empty();
+  // A new word: its keys of every part first, their rows prefetched, then
+  // each part summed in key order.
   auto fill = [&](TagScratch::Word* w, const TokenInfo& info, const Ngrams& ngrams) {
     w->pair = PairInfo{info.norm, info.shape_short, info.art, info.cls_mid, info.lexical};
-    SumRows(w->part[0], [&](auto&& add) { TokenKeys(info, ngrams, has_classes, add); });
+    // At most 78 TokenKeys (24 trigrams, 32 cue bits) and 4 x 40 NeighbourKeys.
+    uint64_t keys[256];
+    int ends[kParts];
+    int count = 0;
+    auto add = [&](uint64_t templ, uint64_t value) { keys[count++] = Key(templ, value); };
+    TokenKeys(info, ngrams, has_classes, add);
+    ends[0] = count;
     for (Role role : {kRoleM2, kRoleM1, kRoleP1, kRoleP2}) {
-      SumRows(w->part[1 + role], [&](auto&& add) { NeighbourKeys(role, info, has_classes, add); });
+      NeighbourKeys(role, info, has_classes, add);
+      ends[1 + role] = count;
+    }
+    if (!table.empty()) {
+      for (int k = 0; k < count; ++k) __builtin_prefetch(&table[keys[k] & mask]);
+    }
+    int k = 0;
+    for (int part = 0; part < kParts; ++part) {
+      double* out = w->part[part];
+      std::fill(out, out + kT, 0.0);
+      for (; k < ends[part]; ++k) {
+        if (const float* row = Row(keys[k])) {
+          for (int t = 0; t < kT; ++t) out[t] += row[t];
+        }
+      }
     }
   };
   if (sc.padding_model != id) {
