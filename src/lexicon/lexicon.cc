@@ -228,9 +228,16 @@ struct Lexicon::Impl {
   std::vector<Edge> edges = std::vector<Edge>(1024);
   size_t edge_count = 0;
   std::vector<std::vector<uint32_t>> node_entries{1};
+  // One bit per edge hash (modulo kFilterBits): most tokens start no phrase,
+  // and this 128 KB filter answers them without touching the megabytes of
+  // the edge table (no false negatives; a set bit still checks the table).
+  static constexpr size_t kFilterBits = size_t{1} << 20;
+  std::vector<uint64_t> filter = std::vector<uint64_t>(kFilterBits / 64);
 
   uint32_t Child(uint32_t parent, std::string_view word) const {
     const uint64_t h = EdgeHash(parent, word);
+    const size_t bit = (h >> 32) & (kFilterBits - 1);
+    if ((filter[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return 0;
     const size_t mask = edges.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Edge& e = edges[i];
@@ -253,6 +260,8 @@ struct Lexicon::Impl {
     size_t i = h & mask;
     while (edges[i].hash != 0) i = (i + 1) & mask;
     edges[i] = Edge{h, parent, child, word};
+    const size_t bit = (h >> 32) & (kFilterBits - 1);
+    filter[bit / 64] |= uint64_t{1} << (bit % 64);
     ++edge_count;
   }
 

@@ -51,7 +51,7 @@ uint64_t NerHistoryKey(std::string_view token) {
     uint64_t key = 0;
     bool valid = false;
   };
-  constexpr size_t kSlots = 4096;
+  constexpr size_t kSlots = 16384;
   thread_local std::vector<Memo> memo(kSlots);
   uint64_t h = 0xCBF29CE484222325ull;
   for (unsigned char c : token) h = (h ^ c) * 0x100000001B3ull;
