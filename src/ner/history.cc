@@ -75,14 +75,23 @@ void NerHistory::AddCues(std::span<const std::string> tokens, std::vector<std::v
     const auto& c = it->second.by_type;
     uint32_t total = 0;
     for (uint32_t v : c) total += v;
+    // The cue strings, built once: HIST=X, HIST=X:all, HIST=X:most.
+    static const std::vector<std::array<std::string, 3>> kCues = [] {
+      std::vector<std::array<std::string, 3>> v(5);
+      for (int t = 1; t < 5; ++t) {
+        const std::string name = "HIST=" + std::string(kTypeNames[t]);
+        v[static_cast<size_t>(t)] = {name, name + ":all", name + ":most"};
+      }
+      return v;
+    }();
     for (int t = 1; t < 5; ++t) {
       if (c[static_cast<size_t>(t)] == 0) continue;
-      const std::string name(kTypeNames[t]);
-      (*cues)[i].push_back("HIST=" + name);
+      const auto& names = kCues[static_cast<size_t>(t)];
+      (*cues)[i].push_back(names[0]);
       if (c[static_cast<size_t>(t)] == total) {
-        (*cues)[i].push_back("HIST=" + name + ":all");
+        (*cues)[i].push_back(names[1]);
       } else if (2 * c[static_cast<size_t>(t)] > total) {
-        (*cues)[i].push_back("HIST=" + name + ":most");
+        (*cues)[i].push_back(names[2]);
       }
     }
   }

@@ -48,10 +48,14 @@ void ComputeLexiconCues(const Document& doc, const Lexicon& lexicon, std::span<c
         std::upper_bound(token_spans.begin(), token_spans.end(), b, [](uint32_t v, const Span& s) { return v < s.end; }) -
         token_spans.begin());
   };
+  // The engine passes a whole document's matches with each sentence's
+  // tokens: skip those outside the tokens before looking at their entries.
+  const uint32_t tokens_begin = token_spans.front().begin, tokens_end = token_spans.back().end;
   for (const LexiconMatch& m : matches) {
     if (m.token_count == 0 || m.first_token + m.token_count > doc.tokens.size()) continue;
     const uint32_t begin = doc.tokens[m.first_token].span.begin;
     const uint32_t end = doc.tokens[m.first_token + m.token_count - 1].span.end;
+    if (end <= tokens_begin || begin >= tokens_end) continue;
     // Entry types of this phrase, each once, in enum order.
     bool seen[static_cast<int>(EntryType::kCue) + 1] = {};
     for (uint32_t id : m.entries) {
