@@ -56,6 +56,14 @@ inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0) {
   return Mix(h);
 }
 
+// HashBytes of the concatenation a + b.
+inline uint64_t HashBytes2(std::string_view a, std::string_view b, uint64_t seed) {
+  uint64_t h = 0xCBF29CE484222325ull ^ seed;
+  for (unsigned char c : a) h = (h ^ c) * 0x100000001B3ull;
+  for (unsigned char c : b) h = (h ^ c) * 0x100000001B3ull;
+  return Mix(h);
+}
+
 inline uint64_t Combine(uint64_t a, uint64_t b) { return Mix(a * 0x9E3779B97F4A7C15ull ^ b); }
 
 uint64_t Fnv64(std::string_view s) {
@@ -216,10 +224,8 @@ uint64_t FreqClass(uint32_t c) { return c == 0 ? 0 : 1 + static_cast<uint64_t>(s
 // 0: unknown; else 1 + 5 * size bucket + ratio bucket of count(ال+stem) / (count(stem) + count(ال+stem)).
 uint64_t ArticleClass(const NerWordCounts* counts, std::string_view stem) {
   if (counts == nullptr || counts->keys.empty()) return 0;
-  std::string with_article(kAl);
-  with_article.append(stem);
   const uint64_t cs = counts->Count(HashBytes(stem, 2));
-  const uint64_t ca = counts->Count(HashBytes(with_article, 2));
+  const uint64_t ca = counts->Count(HashBytes2(kAl, stem, 2));  // ال + stem, not built
   const uint64_t total = cs + ca;
   if (total == 0) return 0;
   const uint64_t ratio = std::min<uint64_t>(4, ca * 5 / total);
