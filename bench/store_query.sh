@@ -39,7 +39,8 @@ runs = int(sys.argv[2])
 base = ("SELECT d.id, e.idx FROM events e JOIN documents d ON d.doc_key = e.doc_key WHERE 1 {} "
         "ORDER BY e.date DESC, d.id, e.idx LIMIT 100")
 actor = ("AND (e.doc_key, e.idx) IN (SELECT doc_key, event_idx FROM event_participants WHERE role = 'actor' "
-         "AND (country = ?1 OR (code >= ?1 AND code < ?2)))")
+         "AND country = ?1 UNION SELECT doc_key, event_idx FROM event_participants WHERE role = 'actor' "
+         "AND code >= ?1 AND code < ?2)")
 fts = "AND e.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?{})"
 queries = {
     "filtered": (base.format(actor + " AND e.type = ?3 AND e.date >= ?4"), ["SAU", "SAU\x7f", "CONSULT", "2017-01-01"]),
