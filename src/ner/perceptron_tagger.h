@@ -144,7 +144,8 @@ class PerceptronTagger {
   // Tags one sentence: writes tokens.size() NerTag values to *tags. `tokens`
   // are raw words (any bytes; invalid UTF-8 is repaired for the features).
   // `cues` is empty or holds one list of extra feature strings per token
-  // (other sizes are ignored). Thread-safe: const and allocation-local.
+  // (other sizes are ignored). Thread-safe: const; scratch and a word cache
+  // (about 14 MB) are kept per thread.
   void Tag(std::span<const std::string_view> tokens, std::span<const std::vector<std::string>> cues,
            std::vector<uint8_t>* tags) const;
   void Tag(std::span<const std::string> tokens, std::span<const std::vector<std::string>> cues,
