@@ -31,7 +31,7 @@ struct EngineOptions {
   size_t max_document_bytes = 16u << 20;
 
   // Load only the text layer (normaliser, tokenizer, clitic segmenter; no
-  // lexicons, no NER model): Create() takes about a millisecond and
+  // lexicons, no NER model): Create() takes a few milliseconds and
   // Analyze() always stops after the text layer, as with
   // AnalyzeOptions::text_only (same tokens and segments as a full engine's).
   // For callers that need only tokens or index stems (rasd query --text).
