@@ -55,7 +55,7 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     bool for_events = base.starts_with("triggers") || base.starts_with("speech") || base.starts_with("modality");
     RASD_RETURN_IF_ERROR((for_events ? impl->event_lexicon : impl->lexicon).AddTsvFile(path));
   }
-  impl->gapped.emplace(impl->event_lexicon);
+  impl->gapped.emplace(impl->event_lexicon, impl->lexicon);
   auto tagger = internal::PerceptronTagger::Load(internal::BuiltinNerModel());
   if (!tagger.ok()) return tagger.status();
   impl->tagger = std::move(tagger).value();

@@ -35,6 +35,12 @@ class Extractor {
   Extractor(const Lexicon& lexicon, const GappedPhrases& gapped, const Lexicon& entities, Document* doc)
       : entity_lex_(entities), doc_(doc), n_(doc->tokens.size()) {
     entity_at_.assign(n_, -1);
+    class_memo_.assign(n_, {});
+    class_known_.assign(n_, false);
+    prep_memo_.assign(doc->entities.size(), {});
+    prep_known_.assign(doc->entities.size(), false);
+    adverb_memo_.assign(n_, -1);
+    honorific_memo_.assign(n_, -1);
     for (size_t i = 0; i < doc->entities.size(); ++i) {
       const Entity& e = doc->entities[i];
       for (uint32_t t = e.first_token; t < e.first_token + e.token_count && t < n_; ++t) {
@@ -80,10 +86,11 @@ class Extractor {
       const uint32_t limit = std::min<uint32_t>(SentenceEnd(t), t + 16);
       for (const GappedPhrases::Phrase& p : *candidates) {
         // A verb + preposition (عمل مع) is too loose to find across a gap.
-        if (p.rest.size() == 1 && !entity_lex_.Lookup(p.rest[0]).empty() && IsFunctionWord(p.rest[0])) continue;
+        if (p.loose) continue;
         bool found = false;
         uint32_t rest_end = 0;
         for (uint32_t k = t + 2; k + p.rest.size() <= limit && !found; ++k) {
+          if (Folded(k).size() != p.rest[0].size()) continue;  // cheap reject before comparing bytes
           bool all = true;
           for (size_t j = 0; j < p.rest.size() && all; ++j) all = Folded(k + static_cast<uint32_t>(j)) == p.rest[j];
           found = all;
@@ -214,6 +221,15 @@ class Extractor {
 
   // The preposition that introduces entity i (a separate word or a proclitic), folded.
   std::string Preposition(int i) const {
+    if (static_cast<size_t>(i) < prep_memo_.size() && prep_known_[i]) return prep_memo_[i];
+    std::string p = ComputePreposition(i);
+    if (static_cast<size_t>(i) < prep_memo_.size()) {
+      prep_memo_[i] = p;
+      prep_known_[i] = true;
+    }
+    return p;
+  }
+  std::string ComputePreposition(int i) const {
     uint32_t t = Ent(i).first_token;
     std::string_view pro = Proclitic(t);
     if (pro == "\xD9\x84" || pro == "\xD8\xA8" || pro == "\xD9\x83") return std::string(pro);  // ل ب ك
@@ -313,6 +329,11 @@ class Extractor {
 
   // Adverbs written with ب (بشدة، بقوة، بدوره) fill no recipient slot.
   bool IsAdverb(uint32_t t) const {
+    int8_t& memo = adverb_memo_[t];
+    if (memo < 0) memo = ComputeIsAdverb(t) ? 1 : 0;
+    return memo == 1;
+  }
+  bool ComputeIsAdverb(uint32_t t) const {
     LexiconMatch m = entity_lex_.MatchAt(*doc_, t, t + 1);
     for (uint32_t id : m.entries) {
       const LexEntry& e = entity_lex_.entry(id);
@@ -325,6 +346,13 @@ class Extractor {
   // …, from function_words.tsv) at token t, its conjunction و/ف aside; "" if none.
   std::string_view WordClass(uint32_t t) const {
     if (t >= n_ || doc_->tokens[t].kind != TokenKind::kWord) return {};
+    if (!class_known_[t]) {
+      class_memo_[t] = ComputeWordClass(t);
+      class_known_[t] = true;
+    }
+    return class_memo_[t];
+  }
+  std::string_view ComputeWordClass(uint32_t t) const {
     std::string_view w = Folded(t);
     if (FirstProcliticIs(t, kWaw) || FirstProcliticIs(t, "\xD9\x81")) {
       w = doc_->Folded(Span{doc_->segments[doc_->tokens[t].first_segment + 1].norm.begin, doc_->tokens[t].norm.end});
@@ -336,6 +364,13 @@ class Extractor {
     return {};
   }
   bool IsFunctionWord(std::string_view folded) const {
+    auto it = function_word_memo_.find(folded);
+    if (it != function_word_memo_.end()) return it->second;
+    bool is = ComputeIsFunctionWord(folded);
+    function_word_memo_.emplace(std::string(folded), is);
+    return is;
+  }
+  bool ComputeIsFunctionWord(std::string_view folded) const {
     for (uint32_t id : entity_lex_.Lookup(folded)) {
       const LexEntry& e = entity_lex_.entry(id);
       if (e.type == EntryType::kCue && e.kind == "function_words") return true;
@@ -351,6 +386,11 @@ class Extractor {
   }
 
   bool IsHonorificAt(uint32_t t) const {
+    int8_t& memo = honorific_memo_[t];
+    if (memo < 0) memo = ComputeIsHonorificAt(t) ? 1 : 0;
+    return memo == 1;
+  }
+  bool ComputeIsHonorificAt(uint32_t t) const {
     LexiconMatch m = entity_lex_.MatchAt(*doc_, t, SentenceEnd(t));
     for (uint32_t id : m.entries) {
       if (entity_lex_.entry(id).type == EntryType::kHonorific) return true;
@@ -962,11 +1002,19 @@ class Extractor {
   std::vector<Marker> markers_;
   std::map<uint32_t, int> sentence_subject_;
   int last_recipient_ = -1;  // the recipient of the last event, for من جانبه
+  // Per-document memos of lexicon look-ups the grammar repeats (token, entity or word keyed).
+  mutable std::vector<std::string_view> class_memo_;
+  mutable std::vector<bool> class_known_;
+  mutable std::vector<std::string> prep_memo_;
+  mutable std::vector<bool> prep_known_;
+  mutable std::vector<int8_t> adverb_memo_;
+  mutable std::vector<int8_t> honorific_memo_;
+  mutable std::map<std::string, bool, std::less<>> function_word_memo_;
 };
 
 }  // namespace
 
-GappedPhrases::GappedPhrases(const Lexicon& events) {
+GappedPhrases::GappedPhrases(const Lexicon& events, const Lexicon& entities) {
   for (uint32_t i = 0; i < events.size(); ++i) {
     const LexEntry& e = events.entry(i);
     if (e.type != EntryType::kTrigger || e.kind != "phrase") continue;
@@ -982,7 +1030,13 @@ GappedPhrases::GappedPhrases(const Lexicon& events) {
     if (words.size() < 2) continue;
     std::string head = words.front();
     words.erase(words.begin());
-    by_head_[head].push_back(Phrase{&e, std::move(words)});
+    bool loose = false;
+    if (words.size() == 1) {
+      for (uint32_t id : entities.Lookup(words[0])) {
+        loose |= entities.entry(id).type == EntryType::kCue && entities.entry(id).kind == "function_words";
+      }
+    }
+    by_head_[head].push_back(Phrase{&e, std::move(words), loose});
   }
 }
 

@@ -5,7 +5,10 @@
 #ifndef RASD_EVENTS_EVENTS_H_
 #define RASD_EVENTS_EVENTS_H_
 
+#include <functional>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -19,16 +22,23 @@ namespace rasd::internal {
 // rest of the phrase. Built once from the event lexicon.
 class GappedPhrases {
  public:
-  explicit GappedPhrases(const Lexicon& events);
+  // `entities` tells which rest words are function words: a verb + preposition
+  // alone (عمل مع) is too loose to find across a gap.
+  GappedPhrases(const Lexicon& events, const Lexicon& entities);
   struct Phrase {
     const LexEntry* entry;
     std::vector<std::string> rest;  // folded words after the verb
+    bool loose = false;             // the rest is one function word
   };
   // The phrases whose first word is `head` (folded), or null.
   const std::vector<Phrase>* Find(std::string_view head) const;
 
  private:
-  std::map<std::string, std::vector<Phrase>, std::less<>> by_head_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_head_;
 };
 
 // Appends the events of `doc` (entities done) to doc->events. `events` is the

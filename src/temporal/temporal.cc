@@ -162,6 +162,12 @@ class Grammar {
   void Run(std::vector<Entity>* out) {
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
     for (uint32_t i = 0; i < n;) {
+      // Every date and number starts at digits or at a calendar/number word
+      // the lexicon matched; most tokens are neither.
+      if (match_at_[i] < 0 && Kind(i) != TokenKind::kNumber) {
+        ++i;
+        continue;
+      }
       Entity e;
       uint32_t end = 0;
       if (TryDate(i, &e, &end) || TryNumber(i, &e, &end)) {
