@@ -110,8 +110,9 @@ py::object Analyze(const py::handle& text, const std::string& id, const std::str
 }
 
 // analyze_many([(text, id, date), …], threads, tokens, text_field) -> [dict]
-// `threads` workers analyse without the GIL while this thread turns finished
-// documents into dicts in input order, so the parsing overlaps the analysis.
+// With threads > 1, `threads` workers analyse without the GIL while this
+// thread turns finished documents into dicts in input order, so the parsing
+// overlaps the analysis; threads = 1 does both in this thread.
 py::list AnalyzeMany(const py::sequence& items, int threads, bool tokens, bool text_field) {
   std::vector<Job> jobs;
   jobs.reserve(py::len(items));
@@ -122,6 +123,19 @@ py::list AnalyzeMany(const py::sequence& items, int threads, bool tokens, bool t
   py::list out(n);
   if (n == 0) return out;
   const size_t workers = std::clamp<size_t>(threads < 1 ? 1 : static_cast<size_t>(threads), 1, n);
+  if (workers == 1) {
+    // One thread means one: this thread analyses (GIL released) and parses in turn.
+    for (size_t i = 0; i < n; ++i) {
+      std::string json;
+      {
+        py::gil_scoped_release nogil;
+        json = AnalyzeToJson(engine, jobs[i], options);
+      }
+      out[i] = Loads(json);
+      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    }
+    return out;
+  }
 
   std::vector<std::string> results(n);
   std::vector<char> done(n, 0);
