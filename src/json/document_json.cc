@@ -156,7 +156,13 @@ class Writer {
   void Str(std::string_view s) {
     Comma();
     String(s);
+  }  // "key": value, only when the value is not empty.
+  void OptionalStr(std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    Key(key);
+    Str(value);
   }
+
   void Null() {
     Comma();
     out_ += "null";
@@ -329,26 +335,11 @@ std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
         w.Str(e.value);
       }
     }
-    if (!e.granularity.empty()) {
-      w.Key("granularity");
-      w.Str(e.granularity);
-    }
-    if (!e.qualifier.empty()) {
-      w.Key("qualifier");
-      w.Str(e.qualifier);
-    }
-    if (!e.country.empty()) {
-      w.Key("country");
-      w.Str(e.country);
-    }
-    if (!e.sector.empty()) {
-      w.Key("sector");
-      w.Str(e.sector);
-    }
-    if (!e.code.empty()) {
-      w.Key("code");
-      w.Str(e.code);
-    }
+    w.OptionalStr("granularity", e.granularity);
+    w.OptionalStr("qualifier", e.qualifier);
+    w.OptionalStr("country", e.country);
+    w.OptionalStr("sector", e.sector);
+    w.OptionalStr("code", e.code);
     if (e.cluster >= 0) {
       w.Key("cluster");
       w.Int(e.cluster);
