@@ -17,6 +17,8 @@
 
 extern "C" const char rasd_embed_schema_0001_data[];
 extern "C" const unsigned long long rasd_embed_schema_0001_size;
+extern "C" const char rasd_embed_schema_0002_data[];
+extern "C" const unsigned long long rasd_embed_schema_0002_size;
 
 namespace rasd {
 namespace {
@@ -35,6 +37,7 @@ struct Migration {
 // Every migration, in order; migration N brings user_version from N-1 to N.
 const Migration kMigrations[] = {
     {1, rasd_embed_schema_0001_data},
+    {2, rasd_embed_schema_0002_data},
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kStoreSchemaVersion);
 
@@ -209,7 +212,8 @@ struct Store::Impl {
         db,
         "INSERT INTO events (doc_key, idx, type, mode, context, cameo, date, date_text, place, sentence_begin, "
         "sentence_end, anchor_begin, anchor_end, anchor_text, attribution_text, attribution_code, negated, "
-        "modality, confidence) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"));
+        "modality, confidence, sentence) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+        "?20)"));
     RASD_RETURN_IF_ERROR(insert_participant.Prepare(
         db,
         "INSERT INTO event_participants (doc_key, event_idx, role, pos, text, code, country, sector, cluster, "
@@ -281,6 +285,7 @@ struct Store::Impl {
       st.Bind(17, static_cast<int64_t>(ev.negated ? 1 : 0));
       st.Bind(18, ev.modality);
       st.Bind(19, static_cast<double>(ev.confidence));
+      st.Bind(20, doc.Text(sentence));
       RASD_RETURN_IF_ERROR(st.Run());
       for (int role = 0; role < 2; ++role) {
         const std::vector<EventActor>& list = role == 0 ? ev.actor : ev.recipient;
@@ -368,7 +373,11 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const Stor
     if (impl->version != kStoreSchemaVersion) {
       return FailedPreconditionError(path + ": schema version " + std::to_string(impl->version) + ", expected " +
                                      std::to_string(kStoreSchemaVersion) +
-                                     (impl->version == 0 ? " (not a rasd database, or empty)" : ""));
+                                     (impl->version == 0 ? " (not a rasd database, or empty)"
+                                      : impl->version < kStoreSchemaVersion
+                                          ? " (an older store: open it once for writing to migrate it, e.g. "
+                                            "rasd ingest --db FILE - < /dev/null)"
+                                          : ""));
     }
   }
   return std::unique_ptr<Store>(new Store(std::move(impl)));
@@ -459,7 +468,7 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
   // from the article text for the page's rows alone, not for every match.
   // Ties on the date: the most recently ingested article first, its events in
   // text order — the order of the events_date index, so no sort of a whole day.
-  std::string sql = "SELECT e.doc_key AS k, e.idx AS i FROM events e";
+  std::string sql = "SELECT e.doc_key AS k, e.idx AS i, e.date AS dt FROM events e";
   if (!q.source.empty()) sql += " JOIN documents d ON d.doc_key = e.doc_key";
   sql += " WHERE 1";
   std::vector<std::string> params;
@@ -500,12 +509,15 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
   // SQLite needs a LIMIT before an OFFSET; -1 means none.
   if (q.limit > 0 || q.offset > 0) sql += " LIMIT " + std::to_string(q.limit > 0 ? q.limit : -1);
   if (q.offset > 0) sql += " OFFSET " + std::to_string(q.offset);
-  sql = "SELECT d.id, e.idx, e.date, e.type, e.mode, e.context, e.cameo, e.anchor_text, "
-        "CAST(substr(CAST(d.text AS BLOB), e.sentence_begin + 1, e.sentence_end - e.sentence_begin) AS TEXT), "
+  // The page's rows in that order (CROSS JOIN keeps it: keys first), each
+  // event by its primary key and its document's fields from the covering
+  // index documents_meta (schema 2), never the article text.
+  sql = "SELECT d.id, e.idx, e.date, e.type, e.mode, e.context, e.cameo, e.anchor_text, e.sentence, "
         "e.place, e.attribution_code, e.negated, e.modality, d.source, d.title, d.url, e.doc_key FROM (" +
         sql +
-        ") p JOIN events e ON e.doc_key = p.k AND e.idx = p.i JOIN documents d ON d.doc_key = p.k "
-        "ORDER BY e.date DESC, e.doc_key DESC, e.idx";
+        ") p CROSS JOIN events e ON e.doc_key = p.k AND e.idx = p.i "
+        "CROSS JOIN documents d INDEXED BY documents_meta ON d.doc_key = p.k "
+        "ORDER BY p.dt DESC, p.k DESC, p.i";
 
   auto cached = impl_->Cached(sql);
   if (!cached.ok()) return cached.status();

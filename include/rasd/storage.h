@@ -29,7 +29,7 @@
 namespace rasd {
 
 // The schema version this library creates and reads (PRAGMA user_version).
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 struct StoreOptions {
   bool read_only = false;  // open an existing file for queries only

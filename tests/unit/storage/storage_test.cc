@@ -1,6 +1,7 @@
 // Tests for rasd::Store (storage/): schema and migrations, idempotent and
 // replacing writes, the full-text index, query filters and read-back.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +11,8 @@
 
 #include "rasd/engine.h"
 #include "rasd/storage.h"
+
+extern "C" const char rasd_embed_schema_0001_data[];
 
 namespace rasd {
 namespace {
@@ -87,7 +90,40 @@ TEST(StoreTest, CreatesSchemaAtCurrentVersion) {
   auto totals = store->Totals();
   ASSERT_TRUE(totals.ok());
   EXPECT_EQ(totals->documents, 0);
-  EXPECT_EQ(totals->schema_version, 1);
+  EXPECT_EQ(totals->schema_version, kStoreSchemaVersion);
+}
+
+// A store written by schema 1 (no per-event sentence) is migrated when opened
+// for writing: its events get their sentences back from the article text.
+TEST(StoreTest, MigratesSchemaOneStores) {
+  std::string path = (std::filesystem::temp_directory_path() / ("rasd_store_v1_" + std::to_string(getpid()) + ".db")).string();
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, rasd_embed_schema_0001_data, nullptr, nullptr, nullptr), SQLITE_OK);
+    const char* rows =
+        "INSERT INTO documents (doc_key, id, text, content_hash) VALUES (1, 'v1', 'جملة أولى. التقى الوزير نظيره.', 'h');"
+        "INSERT INTO events (doc_key, idx, type, cameo, date, sentence_begin, sentence_end, anchor_begin, anchor_end, "
+        "anchor_text) VALUES (1, 0, 'CONSULT', '040', '2024-11-02', 19, 54, 19, 29, 'التقى');"
+        "INSERT INTO event_participants (doc_key, event_idx, role, pos, text, code, country) "
+        "VALUES (1, 0, 'actor', 0, 'الوزير', 'JORGOV', 'JOR');"
+        "PRAGMA user_version = 1;";
+    ASSERT_EQ(sqlite3_exec(db, rows, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  auto old = Store::Open(path, {.read_only = true});  // read-only cannot migrate: says how
+  ASSERT_FALSE(old.ok());
+  EXPECT_NE(old.status().message().find("open it once for writing"), std::string::npos) << old.status().message();
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    EXPECT_EQ((*store)->schema_version(), kStoreSchemaVersion);
+    auto rows = (*store)->QueryEvents({.actor = "JOR"});
+    ASSERT_TRUE(rows.ok()) << rows.status().message();
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ((*rows)[0].sentence, "التقى الوزير نظيره.");
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 }
 
 TEST(StoreTest, ReopensAndRefusesNewerSchema) {
@@ -101,7 +137,7 @@ TEST(StoreTest, ReopensAndRefusesNewerSchema) {
   {
     auto store = Store::Open(path);  // migrations are not re-applied
     ASSERT_TRUE(store.ok()) << store.status().message();
-    EXPECT_EQ((*store)->schema_version(), 1);
+    EXPECT_EQ((*store)->schema_version(), kStoreSchemaVersion);
     EXPECT_EQ((*store)->Totals()->documents, 1);
     auto ro = Store::Open(path, {.read_only = true});
     ASSERT_TRUE(ro.ok());
