@@ -138,7 +138,7 @@ struct Event {
   std::string attribution_text;
   std::string attribution_code;
   bool negated = false;
-  std::string modality;   // "", "future", "conditional", "hedged"
+  std::string modality;   // "", "future", "conditional", "hedged", "hypothetical" (docs/events.md)
   float confidence = 0;
 };
 

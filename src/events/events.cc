@@ -25,6 +25,16 @@ struct Marker {  // speech verbs and modality words
   const LexEntry* entry;
 };
 
+// The class of a function word (function_words.tsv: relative, particle,
+// agent …) given its folded form, or null when it is none.
+const std::string* FunctionWordClass(const Lexicon& entities, std::string_view folded) {
+  for (uint32_t id : entities.Lookup(folded)) {
+    const LexEntry& e = entities.entry(id);
+    if (e.type == EntryType::kCue && e.kind == "function_words") return &e.value;
+  }
+  return nullptr;
+}
+
 bool IsVerbal(const LexEntry& e) {
   const std::string& pos = e.type == EntryType::kSpeech ? e.value : e.kind;
   return pos == "perfect" || pos == "imperfect" || pos == "phrase";
@@ -76,12 +86,7 @@ class Extractor {
     }
     for (uint32_t t = 0; t < n_; ++t) {
       if (covered[t] || doc_->tokens[t].kind != TokenKind::kWord) continue;
-      // The verb without a conjunction: وفرضت → فرضت.
-      std::string_view head = Folded(t);
-      if (FirstProcliticIs(t, kWaw) || FirstProcliticIs(t, "\xD9\x81")) {
-        head = doc_->Folded(Span{doc_->segments[doc_->tokens[t].first_segment + 1].norm.begin, doc_->tokens[t].norm.end});
-      }
-      const auto* candidates = gapped.Find(head);
+      const auto* candidates = gapped.Find(WithoutConjunction(t));  // وفرضت → فرضت
       if (candidates == nullptr) continue;
       const uint32_t limit = std::min<uint32_t>(SentenceEnd(t), t + 16);
       for (const GappedPhrases::Phrase& p : *candidates) {
@@ -353,36 +358,30 @@ class Extractor {
     return class_memo_[t];
   }
   std::string_view ComputeWordClass(uint32_t t) const {
-    std::string_view w = Folded(t);
-    if (FirstProcliticIs(t, kWaw) || FirstProcliticIs(t, "\xD9\x81")) {
-      w = doc_->Folded(Span{doc_->segments[doc_->tokens[t].first_segment + 1].norm.begin, doc_->tokens[t].norm.end});
-    }
-    for (uint32_t id : entity_lex_.Lookup(w)) {
-      const LexEntry& e = entity_lex_.entry(id);
-      if (e.type == EntryType::kCue && e.kind == "function_words") return e.value;
-    }
-    return {};
+    const std::string* cls = FunctionWordClass(entity_lex_, WithoutConjunction(t));
+    return cls != nullptr ? std::string_view(*cls) : std::string_view();
+  }
+  // Token t folded, its conjunction و or ف aside (وفرضت → فرضت).
+  std::string_view WithoutConjunction(uint32_t t) const {
+    if (!FirstProcliticIs(t, kWaw) && !FirstProcliticIs(t, "\xD9\x81")) return Folded(t);
+    return doc_->Folded(Span{doc_->segments[doc_->tokens[t].first_segment + 1].norm.begin, doc_->tokens[t].norm.end});
   }
   bool IsFunctionWord(std::string_view folded) const {
     auto it = function_word_memo_.find(folded);
     if (it != function_word_memo_.end()) return it->second;
-    bool is = ComputeIsFunctionWord(folded);
+    bool is = FunctionWordClass(entity_lex_, folded) != nullptr;
     function_word_memo_.emplace(std::string(folded), is);
     return is;
   }
-  bool ComputeIsFunctionWord(std::string_view folded) const {
-    for (uint32_t id : entity_lex_.Lookup(folded)) {
-      const LexEntry& e = entity_lex_.entry(id);
-      if (e.type == EntryType::kCue && e.kind == "function_words") return true;
-    }
-    return false;
-  }
   bool IsWord(uint32_t t, std::string_view folded) const {
     if (t >= n_ || doc_->tokens[t].kind != TokenKind::kWord) return false;
-    std::string_view w = Folded(t);
-    if (w == folded) return true;
-    return FirstProcliticIs(t, kWaw) &&
-           doc_->Folded(Span{doc_->segments[doc_->tokens[t].first_segment + 1].norm.begin, doc_->tokens[t].norm.end}) == folded;
+    return Folded(t) == folded || WithoutConjunction(t) == folded;
+  }
+
+  // Past a title that stands at k (السيد، وجلالة الملك), within [k, to).
+  uint32_t PastTitle(uint32_t k, uint32_t to) const {
+    if (k >= n_ || entity_at_[k] >= 0 || !IsHonorificAt(k)) return k;
+    return k + std::max<uint32_t>(1, entity_lex_.MatchAt(*doc_, k, to).token_count);
   }
 
   bool IsHonorificAt(uint32_t t) const {
@@ -413,10 +412,7 @@ class Extractor {
     for (uint32_t t = from; t < to && t < n_; ++t) {
       if (!Governed(t, p) || IsAdverb(t)) continue;
       uint32_t k = t;
-      if (entity_at_[k] < 0 && IsHonorificAt(k)) {
-        LexiconMatch m = entity_lex_.MatchAt(*doc_, k, to);
-        k += std::max<uint32_t>(1, m.token_count);
-      }
+      k = PastTitle(k, to);
       for (uint32_t step = 0; step < 2 && k < to; ++step, ++k) {
         int i = entity_at_[k];
         if (i >= 0 && Ent(i).first_token == k) {
@@ -647,10 +643,7 @@ class Extractor {
       if (t >= n_ || !FirstProcliticIs(t, kWaw)) break;
       uint32_t k = t;
       // A title after و (وجلالة الملك عبدالله).
-      if (entity_at_[k] < 0 && IsHonorificAt(k)) {
-        LexiconMatch m = entity_lex_.MatchAt(*doc_, k, SentenceEnd(k));
-        k += std::max<uint32_t>(1, m.token_count);
-      }
+      k = PastTitle(k, SentenceEnd(k));
       if (k < n_ && entity_at_[k] >= 0 && Ent(entity_at_[k]).type == EntityType::kRole &&
           Ent(entity_at_[k]).first_token == k && k != t) {
         k = Ent(entity_at_[k]).first_token + Ent(entity_at_[k]).token_count;  // الملك before the name
@@ -1030,12 +1023,7 @@ GappedPhrases::GappedPhrases(const Lexicon& events, const Lexicon& entities) {
     if (words.size() < 2) continue;
     std::string head = words.front();
     words.erase(words.begin());
-    bool loose = false;
-    if (words.size() == 1) {
-      for (uint32_t id : entities.Lookup(words[0])) {
-        loose |= entities.entry(id).type == EntryType::kCue && entities.entry(id).kind == "function_words";
-      }
-    }
+    const bool loose = words.size() == 1 && FunctionWordClass(entities, words[0]) != nullptr;
     by_head_[head].push_back(Phrase{&e, std::move(words), loose});
   }
 }

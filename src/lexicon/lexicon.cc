@@ -511,9 +511,14 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
         break;
       case EntryType::kCue: {
         e.kind = kind;
-        // A cue list's own class column (function_words: kind; homograph_names: word_if).
-        int cls = f.Column("kind") >= 0 ? f.Column("kind") : f.Column("word_if");
-        if (cls >= 0) e.value = row.fields[cls];
+        // A cue list's own class: its first column besides surface and source
+        // (function_words: kind; homograph_names: word_if; not_events: note).
+        for (size_t c = 0; c < f.columns.size(); ++c) {
+          if (f.columns[c] != "surface" && f.columns[c] != "source") {
+            e.value = row.fields[c];
+            break;
+          }
+        }
         break;
       }
     }
