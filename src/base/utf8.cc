@@ -8,28 +8,22 @@ bool IsValidUtf8(std::string_view input) {
   size_t i = 0;
   const size_t n = input.size();
   while (i < n) {
-    // ASCII fast path, 8 bytes at a time.
+    // Eight bytes at a time while they are ASCII, or four two-byte sequences
+    // (lead C2-DF, then a continuation byte: Arabic letters, Latin-1).
     while (i + 8 <= n) {
       uint64_t w;
       __builtin_memcpy(&w, input.data() + i, 8);
-      if (w & 0x8080808080808080ULL) break;
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+      if (!internal::FourTwoByteSequences(w)) break;
       i += 8;
     }
     if (i >= n) break;
-    const unsigned char c = static_cast<unsigned char>(input[i]);
-    if (c < 0x80) { ++i; continue; }
-    // Two-byte sequences (Arabic, Latin-1) need no further checks.
-    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (static_cast<unsigned char>(input[i + 1]) & 0xC0) == 0x80) {
-      i += 2;
-      continue;
-    }
-    int len;
-    char32_t cp = internal::DecodeUtf8(input, i, &len);
-    if (cp == internal::kReplacementChar &&
-        !(len == 3 && input.substr(i, 3) == "\xEF\xBF\xBD")) {
-      return false;
-    }
-    i += len;
+    const int len = internal::Utf8SequenceLength(input, i);
+    if (len == 0) return false;
+    i += static_cast<size_t>(len);
   }
   return true;
 }

@@ -50,6 +50,35 @@ inline char32_t DecodeUtf8(std::string_view s, size_t i, int* len) {
   return kReplacementChar;
 }
 
+// The length (1-4) of the well-formed UTF-8 sequence at s[i] (i < s.size()),
+// or 0 if it is ill-formed (overlong, surrogate, beyond U+10FFFF, truncated).
+inline int Utf8SequenceLength(std::string_view s, size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const unsigned char c = p[i];
+  if (c < 0x80) return 1;
+  auto cont = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    return i + 1 < n && p[i + 1] >= lo && p[i + 1] <= hi && cont(i + 2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    const unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    return i + 1 < n && p[i + 1] >= lo && p[i + 1] <= hi && cont(i + 2) && cont(i + 3) ? 4 : 0;
+  }
+  return 0;
+}
+
+// Whether the eight bytes `w` (loaded little-endian) are four well-formed
+// two-byte sequences: each 16-bit lane a lead C2-DF (low byte) and then a
+// continuation byte. Arabic text is mostly these, so validators take them
+// eight bytes at a time. (A lead with bits 1-4 clear is the overlong C0/C1.)
+inline bool FourTwoByteSequences(uint64_t w) {
+  return (w & 0xC0E0C0E0C0E0C0E0ULL) == 0x80C080C080C080C0ULL &&
+         (((w & 0x001E001E001E001EULL) + 0x7FFF7FFF7FFF7FFFULL) & 0x8000800080008000ULL) == 0x8000800080008000ULL;
+}
+
 // Appends the UTF-8 encoding of `cp` (a valid scalar value) to `out`.
 inline void AppendUtf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {

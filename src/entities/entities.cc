@@ -359,23 +359,29 @@ class Recognizer {
     if (res_.tagger != nullptr) {
       // The tagger's features: lexicon cues and, for models trained with it,
       // the tags it gave the same words earlier in the article.
-      std::vector<std::string> words;
+      std::vector<std::string_view> words;
       std::vector<Span> spans;
+      std::vector<uint64_t> history_keys;
       std::vector<std::vector<std::string>> cues;
       std::vector<uint8_t> tags;
       NerHistory history;
+      const bool use_history = res_.tagger->uses_history();
       for (const Sentence& s : doc_->sentences) {
         words.clear();
         spans.clear();
+        history_keys.clear();
         for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
-          words.emplace_back(doc_->Text(doc_->tokens[t].span));
+          words.push_back(doc_->Text(doc_->tokens[t].span));
           spans.push_back(doc_->tokens[t].span);
+          if (use_history) history_keys.push_back(NerHistoryKey(words.back()));
         }
-        cues.assign(words.size(), {});
+        // Cleared, not reassigned: the per-token lists keep their capacity.
+        cues.resize(words.size());
+        for (std::vector<std::string>& list : cues) list.clear();
         if (res_.tagger->uses_lexicon_cues()) ComputeLexiconCues(*doc_, *res_.lexicon, *res_.matches, spans, &cues);
-        if (res_.tagger->uses_history()) history.AddCues(words, &cues);
+        if (use_history) history.AddCues(history_keys, &cues);
         res_.tagger->Tag(words, cues, &tags);
-        if (res_.tagger->uses_history()) history.Update(words, tags);
+        if (use_history) history.Update(history_keys, tags);
         for (uint32_t k = 0; k < words.size(); ++k) {
           uint8_t tag = tags[k];
           if (tag != kNerBPers && tag != kNerBOrg && tag != kNerBLoc && tag != kNerBMisc) continue;

@@ -1024,11 +1024,21 @@ GappedPhrases::GappedPhrases(const Lexicon& events, const Lexicon& entities) {
     std::string head = words.front();
     words.erase(words.begin());
     const bool loose = words.size() == 1 && FunctionWordClass(entities, words[0]) != nullptr;
+    const size_t bit = FilterBit(head);
+    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
     by_head_[head].push_back(Phrase{&e, std::move(words), loose});
   }
 }
 
+size_t GappedPhrases::FilterBit(std::string_view head) {
+  uint32_t h = 0x811C9DC5u;  // FNV-1a
+  for (unsigned char c : head) h = (h ^ c) * 0x01000193u;
+  return (h ^ (h >> 16)) & (kFilterBits - 1);
+}
+
 const std::vector<GappedPhrases::Phrase>* GappedPhrases::Find(std::string_view head) const {
+  const size_t bit = FilterBit(head);
+  if ((filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return nullptr;
   auto it = by_head_.find(head);
   return it == by_head_.end() ? nullptr : &it->second;
 }

@@ -5,6 +5,8 @@
 #ifndef RASD_EVENTS_EVENTS_H_
 #define RASD_EVENTS_EVENTS_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string_view>
@@ -39,6 +41,11 @@ class GappedPhrases {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_head_;
+  // One bit per head (by a cheap hash): Find() runs for every word, and most
+  // words head no phrase; the 8 KB filter answers them without the map.
+  static constexpr size_t kFilterBits = size_t{1} << 16;
+  static size_t FilterBit(std::string_view head);
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64);
 };
 
 // Appends the events of `doc` (entities done) to doc->events. `events` is the

@@ -207,11 +207,8 @@ class Writer {
     }
   }
   void String(std::string_view s) {
-    if (!IsValidUtf8(s)) {  // nlohmann's replacement of ill-formed bytes
-      out_ += Dump(Json(std::string(s)));
-      return;
-    }
-    internal::AppendJsonString(s, &out_);
+    if (internal::AppendJsonStringIfValid(s, &out_)) return;
+    out_ += Dump(Json(std::string(s)));  // nlohmann's replacement of ill-formed bytes
   }
 
   std::string& out_;

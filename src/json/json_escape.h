@@ -4,37 +4,103 @@
 #ifndef RASD_JSON_JSON_ESCAPE_H_
 #define RASD_JSON_JSON_ESCAPE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "base/utf8.h"
+
 namespace rasd::internal {
+
+// Appends the escape of `c` (a quote, a backslash or a control character).
+inline void AppendJsonEscape(unsigned char c, std::string* out) {
+  switch (c) {
+    case '"': *out += "\\\""; break;
+    case '\\': *out += "\\\\"; break;
+    case '\b': *out += "\\b"; break;
+    case '\f': *out += "\\f"; break;
+    case '\n': *out += "\\n"; break;
+    case '\r': *out += "\\r"; break;
+    case '\t': *out += "\\t"; break;
+    default: {
+      static constexpr char kHex[] = "0123456789abcdef";
+      const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      out->append(esc, 6);
+    }
+  }
+}
+
+// Whether the eight bytes `w` are ASCII that JSON writes as they are: no
+// control character, quote or backslash (exact tests on all bytes at once).
+inline bool EightPlainAsciiBytes(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has_zero_byte = [&](uint64_t v) { return ((v - kOnes) & ~v & kHigh) != 0; };
+  if ((w & kHigh) != 0) return false;
+  if (((w - 0x20 * kOnes) & ~w & kHigh) != 0) return false;  // a byte below 0x20
+  return !has_zero_byte(w ^ ('"' * kOnes)) && !has_zero_byte(w ^ ('\\' * kOnes));
+}
 
 // Appends `s` (valid UTF-8) as a quoted JSON string.
 inline void AppendJsonString(std::string_view s, std::string* out) {
   *out += '"';
   size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";
-        const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out->append(esc, 6);
+  for (size_t i = 0; i < s.size();) {
+    if (i + 8 <= s.size()) {
+      uint64_t w;
+      __builtin_memcpy(&w, s.data() + i, 8);
+      if (FourTwoByteSequences(w) || EightPlainAsciiBytes(w)) {
+        i += 8;
+        continue;
       }
     }
+    const unsigned char c = static_cast<unsigned char>(s[i++]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + run, i - 1 - run);
+    run = i;
+    AppendJsonEscape(c, out);
   }
   out->append(s.data() + run, s.size() - run);
   *out += '"';
+}
+
+// The same for `s` of unknown validity in one pass: appends it and returns
+// true if it is valid UTF-8, else leaves *out as it was and returns false.
+inline bool AppendJsonStringIfValid(std::string_view s, std::string* out) {
+  const size_t mark = out->size();
+  *out += '"';
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size();) {
+    // Eight bytes at a time while they need neither escape nor a closer look.
+    if (i + 8 <= s.size()) {
+      uint64_t w;
+      __builtin_memcpy(&w, s.data() + i, 8);
+      if (FourTwoByteSequences(w) || EightPlainAsciiBytes(w)) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const int len = Utf8SequenceLength(s, i);
+      if (len == 0) {
+        out->resize(mark);
+        return false;
+      }
+      i += static_cast<size_t>(len);
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    out->append(s.data() + run, i - run);
+    run = i + 1;
+    AppendJsonEscape(c, out);
+    ++i;
+  }
+  out->append(s.data() + run, s.size() - run);
+  *out += '"';
+  return true;
 }
 
 }  // namespace rasd::internal

@@ -1,6 +1,8 @@
 // Prediction history for the NER tagger. See ner/history.h.
 #include "ner/history.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <vector>
 
 #include "rasd/normalize.h"
@@ -64,26 +66,90 @@ uint64_t NerHistoryKey(std::string_view token) {
   return m.key;
 }
 
+namespace {
+
+std::vector<uint64_t> KeysOf(std::span<const std::string> tokens) {
+  std::vector<uint64_t> keys(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) keys[i] = NerHistoryKey(tokens[i]);
+  return keys;
+}
+
+}  // namespace
+
 void NerHistory::AddCues(std::span<const std::string> tokens, std::vector<std::vector<std::string>>* cues) const {
   if (cues->size() != tokens.size()) cues->resize(tokens.size());
-  if (counts_.empty()) return;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const uint64_t key = NerHistoryKey(tokens[i]);
-    if (key == 0) continue;
-    auto it = counts_.find(key);
-    if (it == counts_.end()) continue;
-    const auto& c = it->second.by_type;
+  if (used_ == 0) return;
+  AddCues(KeysOf(tokens), cues);
+}
+
+void NerHistory::Update(std::span<const std::string> tokens, std::span<const uint8_t> tags) {
+  Update(KeysOf(tokens), tags);
+}
+
+const NerHistory::Slot* NerHistory::Find(uint64_t key) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    if (slots_[i].key == key) return &slots_[i];
+    if (slots_[i].key == 0) return nullptr;
+  }
+}
+
+NerHistory::Slot& NerHistory::FindOrAdd(uint64_t key) {
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old(std::max<size_t>(64, slots_.size() * 2));
+    old.swap(slots_);
+    used_ = 0;
+    for (const Slot& s : old) {
+      if (s.key != 0) FindOrAdd(s.key) = s;
+    }
+  }
+  const size_t mask = slots_.size() - 1;
+  size_t i = key & mask;
+  for (; slots_[i].key != 0; i = (i + 1) & mask) {
+    if (slots_[i].key == key) return slots_[i];
+  }
+  slots_[i].key = key;
+  ++used_;
+  return slots_[i];
+}
+
+// Backward-shift deletion: later entries of the probe run move up into the
+// hole, so look-ups never need tombstones.
+void NerHistory::Erase(Slot& slot) {
+  const size_t mask = slots_.size() - 1;
+  size_t hole = static_cast<size_t>(&slot - slots_.data());
+  for (size_t i = (hole + 1) & mask; slots_[i].key != 0; i = (i + 1) & mask) {
+    const size_t home = slots_[i].key & mask;
+    // Entry i may fill the hole if its home is not in the cyclic range (hole, i].
+    const bool home_after_hole = hole <= i ? (hole < home && home <= i) : (hole < home || home <= i);
+    if (home_after_hole) continue;
+    slots_[hole] = slots_[i];
+    hole = i;
+  }
+  slots_[hole] = Slot();
+  --used_;
+}
+
+void NerHistory::AddCues(std::span<const uint64_t> keys, std::vector<std::vector<std::string>>* cues) const {
+  if (cues->size() != keys.size()) cues->resize(keys.size());
+  if (used_ == 0) return;
+  // The cue strings, built once: HIST=X, HIST=X:all, HIST=X:most.
+  static const std::vector<std::array<std::string, 3>> kCues = [] {
+    std::vector<std::array<std::string, 3>> v(5);
+    for (int t = 1; t < 5; ++t) {
+      const std::string name = "HIST=" + std::string(kTypeNames[t]);
+      v[static_cast<size_t>(t)] = {name, name + ":all", name + ":most"};
+    }
+    return v;
+  }();
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == 0) continue;
+    const Slot* slot = Find(keys[i]);
+    if (slot == nullptr) continue;
+    const auto& c = slot->by_type;
     uint32_t total = 0;
     for (uint32_t v : c) total += v;
-    // The cue strings, built once: HIST=X, HIST=X:all, HIST=X:most.
-    static const std::vector<std::array<std::string, 3>> kCues = [] {
-      std::vector<std::array<std::string, 3>> v(5);
-      for (int t = 1; t < 5; ++t) {
-        const std::string name = "HIST=" + std::string(kTypeNames[t]);
-        v[static_cast<size_t>(t)] = {name, name + ":all", name + ":most"};
-      }
-      return v;
-    }();
     for (int t = 1; t < 5; ++t) {
       if (c[static_cast<size_t>(t)] == 0) continue;
       const auto& names = kCues[static_cast<size_t>(t)];
@@ -97,29 +163,35 @@ void NerHistory::AddCues(std::span<const std::string> tokens, std::vector<std::v
   }
 }
 
-void NerHistory::Update(std::span<const std::string> tokens, std::span<const uint8_t> tags) {
-  for (size_t i = 0; i < tokens.size() && i < tags.size(); ++i) {
-    const uint64_t key = NerHistoryKey(tokens[i]);
+void NerHistory::Update(std::span<const uint64_t> keys, std::span<const uint8_t> tags) {
+  for (size_t i = 0; i < keys.size() && i < tags.size(); ++i) {
+    const uint64_t key = keys[i];
     if (key == 0) continue;
     const uint8_t type = static_cast<uint8_t>(TypeOf(tags[i]));
     recent_.emplace_back(key, type);
-    ++counts_[key].by_type[type];
+    ++FindOrAdd(key).by_type[type];
   }
-  while (recent_.size() > window_) {
-    auto [key, type] = recent_.front();
-    recent_.pop_front();
-    auto it = counts_.find(key);
-    if (it != counts_.end() && --it->second.by_type[type] == 0) {
+  while (recent_.size() - oldest_ > window_) {
+    auto [key, type] = recent_[oldest_++];
+    Slot* slot = const_cast<Slot*>(Find(key));
+    if (slot != nullptr && --slot->by_type[type] == 0) {
       bool empty = true;
-      for (uint32_t v : it->second.by_type) empty &= v == 0;
-      if (empty) counts_.erase(it);
+      for (uint32_t v : slot->by_type) empty &= v == 0;
+      if (empty) Erase(*slot);
     }
+  }
+  // Drop the part of the ring that left the window once it is as long as the window.
+  if (oldest_ > window_) {
+    recent_.erase(recent_.begin(), recent_.begin() + static_cast<std::ptrdiff_t>(oldest_));
+    oldest_ = 0;
   }
 }
 
 void NerHistory::Clear() {
   recent_.clear();
-  counts_.clear();
+  oldest_ = 0;
+  slots_.clear();
+  used_ = 0;
 }
 
 }  // namespace rasd::internal

@@ -17,10 +17,8 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace rasd::internal {
@@ -33,15 +31,29 @@ class NerHistory {
   void AddCues(std::span<const std::string> tokens, std::vector<std::vector<std::string>>* cues) const;
   // Records the tags (NerTag values) given to `tokens`.
   void Update(std::span<const std::string> tokens, std::span<const uint8_t> tags);
+  // The same with the tokens' NerHistoryKey()s computed once by the caller
+  // (each token is asked for twice per sentence).
+  void AddCues(std::span<const uint64_t> keys, std::vector<std::vector<std::string>>* cues) const;
+  void Update(std::span<const uint64_t> keys, std::span<const uint8_t> tags);
   void Clear();
 
  private:
-  struct Counts {
+  // Per key, how often each type was given in the window. An open-addressing
+  // table (linear probing, backward-shift deletion, at most half full): one
+  // look-up per token, and no allocation per new word as a node map has.
+  struct Slot {
+    uint64_t key = 0;                    // 0: empty
     std::array<uint32_t, 5> by_type{};  // O, PERS, LOC, ORG, MISC
   };
+  const Slot* Find(uint64_t key) const;
+  Slot& FindOrAdd(uint64_t key);
+  void Erase(Slot& slot);
+
   size_t window_;
-  std::deque<std::pair<uint64_t, uint8_t>> recent_;  // key, type
-  std::unordered_map<uint64_t, Counts> counts_;      // only looked up, never iterated
+  std::vector<std::pair<uint64_t, uint8_t>> recent_;  // key, type; the window is [oldest_, end)
+  size_t oldest_ = 0;
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
 };
 
 // The history key of a token (0 for punctuation, digits and one-letter words).

@@ -2,6 +2,7 @@
 #include "ner/lexicon_cues.h"
 
 #include <algorithm>
+#include <array>
 
 #include "base/utf8.h"
 #include "rasd/normalize.h"
@@ -25,8 +26,8 @@ std::string JoinNerTokens(std::span<const std::string> tokens, std::vector<Span>
 
 namespace {
 
-void AddCue(std::vector<std::string>* list, std::string cue) {
-  if (std::find(list->begin(), list->end(), cue) == list->end()) list->push_back(std::move(cue));
+void AddCue(std::vector<std::string>* list, const std::string& cue) {
+  if (std::find(list->begin(), list->end(), cue) == list->end()) list->push_back(cue);
 }
 
 }  // namespace
@@ -40,8 +41,18 @@ void ComputeLexiconCues(const Document& doc, const Lexicon& lexicon, std::span<c
 void ComputeLexiconCues(const Document& doc, const Lexicon& lexicon, std::span<const LexiconMatch> matches,
                         std::span<const Span> token_spans, std::vector<std::vector<std::string>>* cues) {
   const size_t n = token_spans.size();
-  cues->assign(n, {});
+  cues->resize(n);
+  for (std::vector<std::string>& list : *cues) list.clear();
   if (n == 0) return;
+  // The cue strings, built once per entry type: LEX=type:B, LEX=type:I, LEX=after:type.
+  static const std::vector<std::array<std::string, 3>> kNames = [] {
+    std::vector<std::array<std::string, 3>> v(static_cast<size_t>(EntryType::kCue));
+    for (size_t t = 0; t < v.size(); ++t) {
+      const std::string name = EntryTypeName(static_cast<EntryType>(t));
+      v[t] = {"LEX=" + name + ":B", "LEX=" + name + ":I", "LEX=after:" + name};
+    }
+    return v;
+  }();
   // Index of the first input token whose span ends after byte `b`.
   auto first_ending_after = [&](uint32_t b) {
     return static_cast<size_t>(
@@ -50,12 +61,23 @@ void ComputeLexiconCues(const Document& doc, const Lexicon& lexicon, std::span<c
   };
   // The engine passes a whole document's matches with each sentence's
   // tokens: skip those outside the tokens before looking at their entries.
+  // Lexicon::Match() gives them in text order without overlaps, so their ends
+  // ascend: the first one that can reach the tokens is found by bisection, and
+  // the loop ends at the first one past them.
   const uint32_t tokens_begin = token_spans.front().begin, tokens_end = token_spans.back().end;
-  for (const LexiconMatch& m : matches) {
+  auto ends_before_tokens = [&](const LexiconMatch& m) {
+    const size_t last = static_cast<size_t>(m.first_token) + m.token_count;
+    return m.token_count == 0 || last > doc.tokens.size() || doc.tokens[last - 1].span.end <= tokens_begin;
+  };
+  const size_t from =
+      static_cast<size_t>(std::partition_point(matches.begin(), matches.end(), ends_before_tokens) - matches.begin());
+  for (size_t mi = from; mi < matches.size(); ++mi) {
+    const LexiconMatch& m = matches[mi];
     if (m.token_count == 0 || m.first_token + m.token_count > doc.tokens.size()) continue;
     const uint32_t begin = doc.tokens[m.first_token].span.begin;
     const uint32_t end = doc.tokens[m.first_token + m.token_count - 1].span.end;
-    if (end <= tokens_begin || begin >= tokens_end) continue;
+    if (begin >= tokens_end) break;
+    if (end <= tokens_begin) continue;
     // Entry types of this phrase, each once, in enum order.
     bool seen[static_cast<int>(EntryType::kCue) + 1] = {};
     for (uint32_t id : m.entries) {
@@ -68,10 +90,10 @@ void ComputeLexiconCues(const Document& doc, const Lexicon& lexicon, std::span<c
     if (last == first) continue;
     for (int t = 0; t < static_cast<int>(EntryType::kCue); ++t) {
       if (!seen[t]) continue;
-      const std::string name = EntryTypeName(static_cast<EntryType>(t));
-      for (size_t i = first; i < last; ++i) AddCue(&(*cues)[i], "LEX=" + name + (i == first ? ":B" : ":I"));
+      const auto& names = kNames[static_cast<size_t>(t)];
+      for (size_t i = first; i < last; ++i) AddCue(&(*cues)[i], names[i == first ? 0 : 1]);
       if (static_cast<EntryType>(t) == EntryType::kRole || static_cast<EntryType>(t) == EntryType::kHonorific) {
-        for (size_t i = last; i < n && i < last + 3; ++i) AddCue(&(*cues)[i], "LEX=after:" + name);
+        for (size_t i = last; i < n && i < last + 3; ++i) AddCue(&(*cues)[i], names[2]);
       }
     }
   }

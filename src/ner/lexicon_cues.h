@@ -49,7 +49,10 @@ std::string JoinNerTokens(std::span<const std::string> tokens, std::vector<Span>
 // non-overlapping, in text order) to *cues (resized to token_spans.size()).
 void ComputeLexiconCues(const Document& doc, const Lexicon& lexicon, std::span<const Span> token_spans,
                         std::vector<std::vector<std::string>>* cues);
-// The same with the matches already found (lexicon.Match(doc)).
+// The same with the matches already found: lexicon.Match(doc), whose matches
+// come in text order, non-empty and without overlaps (a document's matches are
+// passed with each of its sentences: the first one that can reach the spans is
+// found by bisection).
 void ComputeLexiconCues(const Document& doc, const Lexicon& lexicon, std::span<const LexiconMatch> matches,
                         std::span<const Span> token_spans, std::vector<std::vector<std::string>>* cues);
 

@@ -564,27 +564,25 @@ void Decode(const double* emit, size_t n, const double (*trans)[kT], std::vector
     delta[t] = (Allowed(kStart, t) ? trans[kStart][t] : kNeg) + emit[t];
     back[t] = 0;
   }
+  // The transitions by tag, then predecessor, for contiguous scans.
+  double into[kT][kT];
+  for (int p = 0; p < kT; ++p) {
+    for (int t = 0; t < kT; ++t) into[t][p] = trans[p][t];
+  }
   for (size_t i = 1; i < n; ++i) {
     const double* prev = delta + (i - 1) * kT;
     for (int t = 0; t < kT; ++t) {
-      double best = kNeg;
-      int arg = 0;
-      if (t == 0 || (t & 1) == 1) {
-        for (int p = 0; p < kT; ++p) {
-          const double s = prev[p] + trans[p][t];
-          if (s > best) {
-            best = s;
-            arg = p;
-          }
-        }
-      } else {
-        for (int p = t - 1; p <= t; ++p) {
-          const double s = prev[p] + trans[p][t];
-          if (s > best) {
-            best = s;
-            arg = p;
-          }
-        }
+      // The first best predecessor wins ties; selects rather than branches,
+      // which the data would mispredict.
+      const bool any_prev = t == 0 || (t & 1) == 1;
+      const int from = any_prev ? 0 : t - 1, to = any_prev ? kT - 1 : t;
+      double best = prev[from] + into[t][from];
+      int arg = from;
+      for (int p = from + 1; p <= to; ++p) {
+        const double s = prev[p] + into[t][p];
+        const bool better = s > best;
+        arg = better ? p : arg;
+        best = better ? s : best;
       }
       delta[i * kT + t] = best + emit[i * kT + t];
       back[i * kT + t] = static_cast<uint8_t>(arg);

@@ -238,6 +238,11 @@ class Grammar {
                        uint32_t* len = nullptr) const {
     if (!Valid(i) || match_at_[i] < 0) return nullptr;
     const LexiconMatch& m = (*matches_)[static_cast<size_t>(match_at_[i])];
+    // Most phrases asked about have no entry of the type at all (a country
+    // asked whether it is a number): answered before any string is compared.
+    if (std::none_of(m.entries.begin(), m.entries.end(), [&](uint32_t id) { return lex_.entry(id).type == type; })) {
+      return nullptr;
+    }
     const bool art = HasArticle(i);
     const LexEntry* agree = nullptr;
     const LexEntry* any = nullptr;

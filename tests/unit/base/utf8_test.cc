@@ -43,5 +43,37 @@ TEST(Utf8Test, CodePointIndexCountsCharactersNotBytes) {
   EXPECT_EQ(cp.CodePoint(static_cast<uint32_t>(text.size())), 7u);
 }
 
+// The word-at-a-time paths of IsValidUtf8 (eight ASCII bytes, four two-byte
+// sequences) must agree with decoding one code point at a time, whatever
+// byte breaks a run and wherever it falls in the eight-byte window.
+TEST(Utf8Test, IsValidUtf8AgreesWithDecoding) {
+  auto decodes = [](std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      int len = 0;
+      char32_t cp = DecodeUtf8(s, i, &len);
+      if (cp == kReplacementChar && s.substr(i, 3) != "\xEF\xBF\xBD") return false;
+      i += static_cast<size_t>(len);
+    }
+    return true;
+  };
+  const std::string bases[] = {"وزارة الخارجية الفلسطينية", "abcdefghijklmnopqrstuvwx", "مصرabcdمصرمصر", "ééééééééé"};
+  const std::string breakers[] = {"\xC0\x80", "\xC1\xBF", "\x80", "\xD8", "\xE0\x80\x80", "\xED\xA0\x80",
+                                  "\xF4\x90\x80\x80", "\xFF", "\xEF\xBF\xBD", "\xE2\x80\x8F", "\xF0\x9F\x98\x80", "\xDF\xBF"};
+  int checked = 0;
+  for (const std::string& base : bases) {
+    for (const std::string& b : breakers) {
+      for (size_t at = 0; at <= base.size(); ++at) {
+        const std::string s = base.substr(0, at) + b + base.substr(at);
+        EXPECT_EQ(IsValidUtf8(s), decodes(s)) << "base " << base << " at " << at;
+        ++checked;
+        // Truncations end a sequence anywhere.
+        const std::string cut = s.substr(0, s.size() - 1);
+        EXPECT_EQ(IsValidUtf8(cut), decodes(cut)) << "cut of base " << base << " at " << at;
+      }
+    }
+  }
+  EXPECT_GT(checked, 500);
+}
+
 }  // namespace
 }  // namespace rasd::internal

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -247,6 +249,49 @@ TEST(NerHistory, CuesFromEarlierSentences) {
   cues.clear();
   small.AddCues(next, &cues);
   EXPECT_TRUE(cues[1].empty());
+}
+
+// The history's table forgets words as they leave the window (deletion in
+// an open-addressing table): its cues must match a plain count of the window.
+TEST(NerHistory, SlidingWindowMatchesAPlainCount) {
+  const size_t window = 37;
+  NerHistory h(window);
+  std::deque<std::pair<std::string, int>> plain;  // the window: word, type
+  uint32_t rng = 12345;
+  auto next = [&] { return rng = rng * 1103515245u + 12345u, (rng >> 16) & 0x7FFF; };
+  // Few distinct words, so they come back while others leave.
+  std::vector<std::string> vocab;
+  for (int k = 0; k < 60; ++k) {
+    vocab.push_back("كلمة" + std::string(1, static_cast<char>('a' + k % 26)) + std::string(1, static_cast<char>('a' + k / 26)));
+  }
+  for (int sentence = 0; sentence < 400; ++sentence) {
+    std::vector<std::string> words;
+    std::vector<uint8_t> tags;
+    for (uint32_t k = 0, n = 1 + next() % 9; k < n; ++k) {
+      words.push_back(vocab[next() % vocab.size()]);
+      tags.push_back(static_cast<uint8_t>(next() % 9));
+    }
+    std::vector<std::vector<std::string>> cues;
+    h.AddCues(words, &cues);
+    for (size_t i = 0; i < words.size(); ++i) {
+      uint32_t by_type[5] = {0, 0, 0, 0, 0}, total = 0;
+      for (const auto& [w, type] : plain) {
+        if (NerHistoryKey(w) != 0 && NerHistoryKey(w) == NerHistoryKey(words[i])) ++by_type[type], ++total;
+      }
+      std::vector<std::string> expected;
+      const char* names[5] = {"O", "PERS", "LOC", "ORG", "MISC"};
+      for (int t = 1; t < 5; ++t) {
+        if (by_type[t] == 0) continue;
+        expected.push_back(std::string("HIST=") + names[t]);
+        if (by_type[t] == total) expected.push_back(std::string("HIST=") + names[t] + ":all");
+        else if (2 * by_type[t] > total) expected.push_back(std::string("HIST=") + names[t] + ":most");
+      }
+      ASSERT_EQ(cues[i], expected) << "sentence " << sentence << " word " << i;
+    }
+    h.Update(words, tags);
+    for (size_t i = 0; i < words.size(); ++i) plain.emplace_back(words[i], (tags[i] + 1) / 2);
+    while (plain.size() > window) plain.pop_front();
+  }
 }
 
 TEST(LexiconCues, RolesPlacesAndWindow) {
