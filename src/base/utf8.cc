@@ -1,5 +1,7 @@
 #include "base/utf8.h"
 
+#include <algorithm>
+
 #include "rasd/normalize.h"
 
 namespace rasd {
@@ -46,17 +48,45 @@ std::string RepairUtf8(std::string_view input, size_t* replaced) {
   return out;
 }
 
-CodePointIndex::CodePointIndex(std::string_view text) : cp_of_byte_(text.size() + 1) {
-  uint32_t cp = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    // Continuation bytes share the index of their lead byte's code point.
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      cp_of_byte_[i] = cp++;
-    } else {
-      cp_of_byte_[i] = cp - 1;
-    }
+namespace {
+
+// Continuation bytes (10xxxxxx) among the 8 bytes of `w`.
+inline int ContinuationBytes(uint64_t w) {
+  return __builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
+}
+
+// Code points that start in text[from, to).
+uint32_t LeadBytes(std::string_view text, size_t from, size_t to) {
+  uint32_t conts = 0;
+  size_t i = from;
+  for (; i + 8 <= to; i += 8) {
+    uint64_t w;
+    __builtin_memcpy(&w, text.data() + i, 8);
+    conts += static_cast<uint32_t>(ContinuationBytes(w));
   }
-  cp_of_byte_[text.size()] = cp;
+  for (; i < to; ++i) conts += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  return static_cast<uint32_t>(to - from) - conts;
+}
+
+}  // namespace
+
+CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
+  before_block_.reserve(text.size() / kBlock + 1);
+  uint32_t cp = 0;
+  for (size_t b = 0; b < text.size(); b += kBlock) {
+    before_block_.push_back(cp);
+    cp += LeadBytes(text, b, std::min<size_t>(text.size(), b + kBlock));
+  }
+  before_block_.push_back(cp);
+}
+
+uint32_t CodePointIndex::CodePoint(uint32_t byte_offset) const {
+  const size_t block = byte_offset / kBlock;
+  const size_t from = block * kBlock;
+  uint32_t cp = before_block_[block] + LeadBytes(text_, from, byte_offset);
+  // A continuation byte belongs to the code point its lead byte starts.
+  if (byte_offset < text_.size() && (static_cast<unsigned char>(text_[byte_offset]) & 0xC0) == 0x80) --cp;
+  return cp;
 }
 
 }  // namespace internal

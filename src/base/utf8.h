@@ -107,10 +107,17 @@ std::string RepairUtf8(std::string_view input, size_t* replaced);
 class CodePointIndex {
  public:
   explicit CodePointIndex(std::string_view text);
-  uint32_t CodePoint(uint32_t byte_offset) const { return cp_of_byte_[byte_offset]; }
+  // The index of the code point that byte `byte_offset` (<= text.size())
+  // belongs to; text.size() maps to the number of code points.
+  uint32_t CodePoint(uint32_t byte_offset) const;
 
  private:
-  std::vector<uint32_t> cp_of_byte_;
+  // Code points before each 64-byte block; the rest is counted on demand
+  // (a document asks for a few hundred offsets: a per-byte table cost more
+  // to build than all its look-ups).
+  static constexpr uint32_t kBlock = 64;
+  std::string_view text_;
+  std::vector<uint32_t> before_block_;
 };
 
 }  // namespace rasd::internal

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <optional>
-
-#include "rasd/normalize.h"
+#include <set>
 #include <string>
+
+#include "base/hash.h"
+#include "rasd/normalize.h"
 
 namespace rasd::internal {
 namespace {
@@ -27,12 +28,31 @@ struct Marker {  // speech verbs and modality words
 
 // The class of a function word (function_words.tsv: relative, particle,
 // agent …) given its folded form, or null when it is none.
-const std::string* FunctionWordClass(const Lexicon& entities, std::string_view folded) {
+const std::string* LookUpFunctionWordClass(const Lexicon& entities, std::string_view folded) {
   for (uint32_t id : entities.Lookup(folded)) {
     const LexEntry& e = entities.entry(id);
     if (e.type == EntryType::kCue && e.kind == "function_words") return &e.value;
   }
   return nullptr;
+}
+
+// Asked for many words of every article, and Lookup() normalises its
+// argument: a per-thread direct-mapped memo, valid for one lexicon content.
+const std::string* FunctionWordClass(const Lexicon& entities, std::string_view folded) {
+  struct Memo {
+    uint64_t generation = 0;  // Lexicon::generation(); 0: empty
+    std::string word;
+    const std::string* cls = nullptr;
+  };
+  constexpr size_t kSlots = 4096;
+  thread_local std::vector<Memo> memo(kSlots);
+  Memo& m = memo[WordHash(folded) & (kSlots - 1)];
+  if (m.generation != entities.generation() || m.word != folded) {
+    m.cls = LookUpFunctionWordClass(entities, folded);
+    m.word.assign(folded);
+    m.generation = entities.generation();
+  }
+  return m.cls;
 }
 
 bool IsVerbal(const LexEntry& e) {
@@ -1030,11 +1050,7 @@ GappedPhrases::GappedPhrases(const Lexicon& events, const Lexicon& entities) {
   }
 }
 
-size_t GappedPhrases::FilterBit(std::string_view head) {
-  uint32_t h = 0x811C9DC5u;  // FNV-1a
-  for (unsigned char c : head) h = (h ^ c) * 0x01000193u;
-  return (h ^ (h >> 16)) & (kFilterBits - 1);
-}
+size_t GappedPhrases::FilterBit(std::string_view head) { return WordHash(head) & (kFilterBits - 1); }
 
 const std::vector<GappedPhrases::Phrase>* GappedPhrases::Find(std::string_view head) const {
   const size_t bit = FilterBit(head);

@@ -1,5 +1,6 @@
 #include "lexicon/lexicon.h"
 
+#include <atomic>
 #include <cstring>
 #include <deque>
 #include <fstream>
@@ -7,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/hash.h"
 #include "rasd/normalize.h"
 #include "tokenize/clitics.h"
 #include "tokenize/tokenizer.h"
@@ -203,9 +205,7 @@ class Reader {
 
 // 64-bit hash of (parent node, word) for the trie's edge table.
 uint64_t EdgeHash(uint32_t parent, std::string_view word) {
-  uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t{parent} * 0x9E3779B97F4A7C15ull);
-  for (unsigned char c : word) h = (h ^ c) * 0x100000001b3ull;
-  h ^= h >> 29;
+  const uint64_t h = WordHash(word, parent);
   return h == 0 ? 1 : h;
 }
 
@@ -290,8 +290,18 @@ struct Lexicon::Impl {
     entries.push_back(std::move(e));
     keys.push_back(std::move(key));
     Insert(static_cast<uint32_t>(entries.size() - 1));
+    generation = NextGeneration();
   }
+
+  // Unique to this content in this process (Lexicon::generation()).
+  static uint64_t NextGeneration() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+  }
+  uint64_t generation = NextGeneration();
 };
+
+uint64_t Lexicon::generation() const { return impl_->generation; }
 
 Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) {}
 Lexicon::~Lexicon() = default;

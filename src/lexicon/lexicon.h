@@ -104,6 +104,9 @@ class Lexicon {
 
   const LexEntry& entry(uint32_t i) const;
   size_t size() const;
+  // A number unique to this lexicon and its content in this process (any
+  // added entry gives a new one): the key for caches of look-up results.
+  uint64_t generation() const;
   const std::vector<std::string>& files() const;
 
   // Words of `surface` as the matcher keys them (normalised, folded, article

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "base/hash.h"
 #include "rasd/normalize.h"
 
 namespace rasd::internal {
@@ -55,9 +56,7 @@ uint64_t NerHistoryKey(std::string_view token) {
   };
   constexpr size_t kSlots = 16384;
   thread_local std::vector<Memo> memo(kSlots);
-  uint64_t h = 0xCBF29CE484222325ull;
-  for (unsigned char c : token) h = (h ^ c) * 0x100000001B3ull;
-  Memo& m = memo[(h ^ (h >> 29)) & (kSlots - 1)];
+  Memo& m = memo[WordHash(token) & (kSlots - 1)];
   if (!m.valid || m.token != token) {
     m.token.assign(token);
     m.key = ComputeHistoryKey(token);
@@ -97,7 +96,8 @@ const NerHistory::Slot* NerHistory::Find(uint64_t key) const {
 
 NerHistory::Slot& NerHistory::FindOrAdd(uint64_t key) {
   if ((used_ + 1) * 2 > slots_.size()) {
-    std::vector<Slot> old(std::max<size_t>(64, slots_.size() * 2));
+    // Sized at first for a long article's distinct words: no rehash in most.
+    std::vector<Slot> old(std::max<size_t>(1024, slots_.size() * 2));
     old.swap(slots_);
     used_ = 0;
     for (const Slot& s : old) {

@@ -43,6 +43,21 @@ TEST(Utf8Test, CodePointIndexCountsCharactersNotBytes) {
   EXPECT_EQ(cp.CodePoint(static_cast<uint32_t>(text.size())), 7u);
 }
 
+// The index keeps counts per 64-byte block and counts the rest: every byte
+// offset of a text longer than a few blocks maps as a per-byte count does.
+TEST(Utf8Test, CodePointIndexAgreesWithCountingEveryByte) {
+  std::string text;
+  for (int k = 0; k < 40; ++k) text += k % 3 == 0 ? "abc " : (k % 3 == 1 ? "وزارة " : "€😀x ");
+  const CodePointIndex index(text);
+  uint32_t cp = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const bool continuation = i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    EXPECT_EQ(index.CodePoint(static_cast<uint32_t>(i)), continuation ? cp - 1 : cp) << i;
+    if (i < text.size() && !continuation) ++cp;
+  }
+  EXPECT_EQ(CodePointIndex("").CodePoint(0), 0u);
+}
+
 // The word-at-a-time paths of IsValidUtf8 (eight ASCII bytes, four two-byte
 // sequences) must agree with decoding one code point at a time, whatever
 // byte breaks a run and wherever it falls in the eight-byte window.
