@@ -10,17 +10,13 @@ bool IsValidUtf8(std::string_view input) {
   size_t i = 0;
   const size_t n = input.size();
   while (i < n) {
-    // Eight bytes at a time while they are ASCII, or four two-byte sequences
-    // (lead C2-DF, then a continuation byte: Arabic letters, Latin-1).
+    // Eight bytes at a time while they are ASCII or two-byte sequences.
     while (i + 8 <= n) {
       uint64_t w;
       __builtin_memcpy(&w, input.data() + i, 8);
-      if ((w & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-      if (!internal::FourTwoByteSequences(w)) break;
-      i += 8;
+      const int plain = internal::PlainUtf8Bytes(w);
+      if (plain == 0) break;
+      i += static_cast<size_t>(plain);
     }
     if (i >= n) break;
     const int len = internal::Utf8SequenceLength(input, i);

@@ -70,13 +70,24 @@ inline int Utf8SequenceLength(std::string_view s, size_t i) {
   return 0;
 }
 
-// Whether the eight bytes `w` (loaded little-endian) are four well-formed
-// two-byte sequences: each 16-bit lane a lead C2-DF (low byte) and then a
-// continuation byte. Arabic text is mostly these, so validators take them
-// eight bytes at a time. (A lead with bits 1-4 clear is the overlong C0/C1.)
-inline bool FourTwoByteSequences(uint64_t w) {
-  return (w & 0xC0E0C0E0C0E0C0E0ULL) == 0x80C080C080C080C0ULL &&
-         (((w & 0x001E001E001E001EULL) + 0x7FFF7FFF7FFF7FFFULL) & 0x8000800080008000ULL) == 0x8000800080008000ULL;
+// How many of the eight bytes `w` (loaded little-endian, starting at a
+// character boundary) are ASCII or whole well-formed two-byte sequences
+// (lead C2-DF, then a continuation byte): 8, or 7 when the eighth byte leads
+// a pair the next load completes, or 0 when the bytes need a closer look (a
+// longer or ill-formed sequence). Arabic text with its spaces and digits is
+// all such bytes, so validators take it eight bytes at a time.
+inline int PlainUtf8Bytes(uint64_t w) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const uint64_t b7 = w & kHigh, b6 = (w << 1) & kHigh, b5 = (w << 2) & kHigh;  // bit 7, 6, 5 of each byte, at bit 7
+  if (b7 == 0) return 8;
+  if ((b7 & b6 & b5) != 0) return 0;  // a lead of three or four bytes, or no UTF-8
+  const uint64_t continuation = b7 & ~b6, lead = b7 & b6;
+  if (continuation != lead << 8) return 0;  // each lead followed by exactly one continuation
+  // A lead with bits 1-4 clear is the overlong C0/C1 (per byte: no carry
+  // crosses bytes, as (w & 0x1E) + 0x7F < 0x100).
+  const uint64_t nonzero = ((w & 0x1E1E1E1E1E1E1E1EULL) + 0x7F7F7F7F7F7F7F7FULL) & kHigh;
+  if ((lead & ~nonzero) != 0) return 0;
+  return (lead >> 63) != 0 ? 7 : 8;
 }
 
 // Appends the UTF-8 encoding of `cp` (a valid scalar value) to `out`.

@@ -1,6 +1,7 @@
 #include "json/document_json.h"
 
 #include <algorithm>
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "base/utf8.h"
@@ -147,10 +148,12 @@ class Writer {
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
   // The key of the next value in the current object.
+  // Keys are this file's literals, plain ASCII: written without escaping.
   void Key(std::string_view key) {
     Comma();
-    String(key);
-    out_ += ':';
+    out_ += '"';
+    out_.append(key);
+    out_.append("\":", 2);
     after_key_ = true;
   }
   void Str(std::string_view s) {
@@ -174,11 +177,11 @@ class Writer {
   }
   void Int(int64_t v) {
     Comma();
-    out_ += std::to_string(v);
+    AppendNumber(v);
   }
   void UInt(uint64_t v) {
     Comma();
-    out_ += std::to_string(v);
+    AppendNumber(v);
   }
   // Numbers other than integers as nlohmann writes them.
   void Raw(const Json& j) {
@@ -187,6 +190,12 @@ class Writer {
   }
 
  private:
+  template <typename T>
+  void AppendNumber(T v) {
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    out_.append(buf, static_cast<size_t>(end - buf));
+  }
   void Open(char c) {
     Comma();
     out_ += c;

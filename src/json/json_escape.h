@@ -30,14 +30,15 @@ inline void AppendJsonEscape(unsigned char c, std::string* out) {
   }
 }
 
-// Whether the eight bytes `w` are ASCII that JSON writes as they are: no
-// control character, quote or backslash (exact tests on all bytes at once).
-inline bool EightPlainAsciiBytes(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  auto has_zero_byte = [&](uint64_t v) { return ((v - kOnes) & ~v & kHigh) != 0; };
-  if ((w & kHigh) != 0) return false;
-  if (((w - 0x20 * kOnes) & ~w & kHigh) != 0) return false;  // a byte below 0x20
-  return !has_zero_byte(w ^ ('"' * kOnes)) && !has_zero_byte(w ^ ('\\' * kOnes));
+// PlainUtf8Bytes() for JSON: 0 also when an ASCII byte needs an escape (a
+// control character, quote or backslash; exact per-byte tests).
+inline int PlainJsonBytes(uint64_t w) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  // Bit 7 set in each byte of t that is zero (no borrow crosses bytes).
+  auto zero_bytes = [&](uint64_t t) { return ~(((t & kLow7) + kLow7) | t) & kHigh; };
+  const uint64_t control = ~w & ~(w << 1) & ~(w << 2) & kHigh;  // bits 7, 6, 5 clear: below 0x20
+  if ((control | zero_bytes(w ^ 0x2222222222222222ULL) | zero_bytes(w ^ 0x5C5C5C5C5C5C5C5CULL)) != 0) return 0;
+  return PlainUtf8Bytes(w);
 }
 
 // Appends `s` (valid UTF-8) as a quoted JSON string.
@@ -48,8 +49,8 @@ inline void AppendJsonString(std::string_view s, std::string* out) {
     if (i + 8 <= s.size()) {
       uint64_t w;
       __builtin_memcpy(&w, s.data() + i, 8);
-      if (FourTwoByteSequences(w) || EightPlainAsciiBytes(w)) {
-        i += 8;
+      if (const int plain = PlainJsonBytes(w); plain != 0) {
+        i += static_cast<size_t>(plain);
         continue;
       }
     }
@@ -74,8 +75,8 @@ inline bool AppendJsonStringIfValid(std::string_view s, std::string* out) {
     if (i + 8 <= s.size()) {
       uint64_t w;
       __builtin_memcpy(&w, s.data() + i, 8);
-      if (FourTwoByteSequences(w) || EightPlainAsciiBytes(w)) {
-        i += 8;
+      if (const int plain = PlainJsonBytes(w); plain != 0) {
+        i += static_cast<size_t>(plain);
         continue;
       }
     }

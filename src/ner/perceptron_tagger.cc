@@ -693,7 +693,7 @@ struct TagScratch {
     PairInfo pair;
     double part[kParts][kT];
   };
-  static constexpr size_t kWords = 1 << 15;
+  static constexpr size_t kWords = 1 << 16;  // in kWords / 2 sets of two
   std::vector<Word> words;
   uint64_t padding_model = 0;  // the model padding[] was filled for
   Word padding[4];             // PaddingInfo(0..3)
@@ -764,10 +764,15 @@ void PerceptronTagger::Impl::TagSentence(const Tokens& tokens, std::span<const s
   for (size_t i = 0; i < n; ++i) {
     const std::string_view raw(tokens[i]);
     const uint64_t h = HashBytes(raw, 1);  // TokenInfo::word
-    TagScratch::Word* w = &sc.words[h & (TagScratch::kWords - 1)];
-    if (w->model != id || w->hash != h || w->bytes != raw.size()) {
-      // Another word of this sentence holds the slot: keep both.
-      if (w->model == id && w->sentence == sentence) w = &sc.local.emplace_back();
+    TagScratch::Word* set = &sc.words[(h & (TagScratch::kWords / 2 - 1)) * 2];
+    auto holds = [&](const TagScratch::Word* c) { return c->model == id && c->hash == h && c->bytes == raw.size(); };
+    TagScratch::Word* w = holds(&set[0]) ? &set[0] : holds(&set[1]) ? &set[1] : nullptr;
+    if (w == nullptr) {
+      // The entry used least recently gives way, unless this sentence uses
+      // both: then the word is kept aside for this sentence only.
+      auto last_use = [&](const TagScratch::Word* c) { return c->model == id ? c->sentence : 0; };
+      w = last_use(&set[0]) <= last_use(&set[1]) ? &set[0] : &set[1];
+      if (last_use(w) == sentence) w = &sc.local.emplace_back();
       Ngrams ngrams;
       fill(w, Analyze(raw, &counts, &cue_table, &classes, &profile, &ngrams), ngrams);
       w->hash = h;

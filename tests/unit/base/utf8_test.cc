@@ -88,6 +88,18 @@ TEST(Utf8Test, IsValidUtf8AgreesWithDecoding) {
     }
   }
   EXPECT_GT(checked, 500);
+  // Random mixes of Arabic letters, ASCII, other sequences and stray bytes.
+  const std::string pieces[] = {"م", "ص", " ", "a", "\"", "\xC2\xA0", "\xC1", "\xC2", "\xBF", "€", "😀", "\xE0\xA0", "\xF4\x90"};
+  uint32_t rng = 7;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (int k = 0, n = static_cast<int>((rng = rng * 1103515245u + 12345u) >> 27); k < n; ++k) {
+      rng = rng * 1103515245u + 12345u;
+      const uint32_t r = (rng >> 16) % 40;
+      s += r < 20 ? pieces[0] : r < 28 ? pieces[2] : pieces[r % std::size(pieces)];
+    }
+    ASSERT_EQ(IsValidUtf8(s), decodes(s)) << round;
+  }
 }
 
 }  // namespace
