@@ -147,11 +147,12 @@ struct DateValue {
 class Grammar {
  public:
   Grammar(const Document& doc, const Lexicon& lex, const std::vector<LexiconMatch>& matches)
-      : doc_(doc), lex_(lex), match_at_(doc.tokens.size(), -1) {
+      : doc_(doc), lex_(lex), match_at_(doc.tokens.size(), -1), types_at_(doc.tokens.size(), 0) {
     for (size_t k = 0; k < matches.size(); ++k) {
       const LexiconMatch& m = matches[k];
       if (m.first_token < match_at_.size() && m.token_count > 0 && m.first_token + m.token_count <= match_at_.size()) {
         match_at_[m.first_token] = static_cast<int32_t>(k);
+        for (uint32_t id : m.entries) types_at_[m.first_token] |= TypeBit(lex_.entry(id).type);
       }
     }
     matches_ = &matches;
@@ -240,9 +241,7 @@ class Grammar {
     const LexiconMatch& m = (*matches_)[static_cast<size_t>(match_at_[i])];
     // Most phrases asked about have no entry of the type at all (a country
     // asked whether it is a number): answered before any string is compared.
-    if (std::none_of(m.entries.begin(), m.entries.end(), [&](uint32_t id) { return lex_.entry(id).type == type; })) {
-      return nullptr;
-    }
+    if ((types_at_[i] & TypeBit(type)) == 0) return nullptr;
     const bool art = HasArticle(i);
     const LexEntry* agree = nullptr;
     const LexEntry* any = nullptr;
@@ -995,6 +994,11 @@ class Grammar {
   const Document& doc_;
   const Lexicon& lex_;
   std::vector<int32_t> match_at_;
+  std::vector<uint32_t> types_at_;  // per token: TypeBit() of the entry types of the phrase starting there
+  static uint32_t TypeBit(EntryType type) {
+    static_assert(static_cast<unsigned>(EntryType::kCue) < 32, "entry types fit a 32-bit mask");
+    return uint32_t{1} << static_cast<unsigned>(type);
+  }
   const std::vector<LexiconMatch>* matches_ = nullptr;
   std::optional<int64_t> doc_day_;
 };
