@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <vector>
 
 #include "base/hash.h"
@@ -46,21 +47,23 @@ uint64_t ComputeHistoryKey(std::string_view token) {
 }  // namespace
 
 uint64_t NerHistoryKey(std::string_view token) {
-  // Every token's key is asked for twice per sentence (AddCues, Update) and
-  // news words repeat: a small per-thread memo of recent tokens (compared in
-  // full) saves most NormalizeKey calls.
+  // News words repeat: a per-thread memo of recent tokens (compared in full)
+  // saves most NormalizeKey calls. The bytes sit in the entry itself, one
+  // cache line with its key; longer tokens are rare and computed each time.
   struct Memo {
-    std::string token;
     uint64_t key = 0;
-    bool valid = false;
+    uint8_t size = 0xFF;  // 0xFF: empty
+    char bytes[23];
   };
+  static_assert(sizeof(Memo) == 32);
+  if (token.size() > sizeof(Memo::bytes)) return ComputeHistoryKey(token);
   constexpr size_t kSlots = 16384;
   thread_local std::vector<Memo> memo(kSlots);
   Memo& m = memo[WordHash(token) & (kSlots - 1)];
-  if (!m.valid || m.token != token) {
-    m.token.assign(token);
+  if (m.size != token.size() || std::memcmp(m.bytes, token.data(), token.size()) != 0) {
     m.key = ComputeHistoryKey(token);
-    m.valid = true;
+    m.size = static_cast<uint8_t>(token.size());
+    std::memcpy(m.bytes, token.data(), token.size());
   }
   return m.key;
 }

@@ -207,6 +207,9 @@ struct NerWordCounts {
     }
   }
 
+  void Prefetch(uint64_t key) const {
+    if (!table.empty()) __builtin_prefetch(&table[key & mask]);
+  }
   uint32_t Count(uint64_t key) const {
     if (table.empty()) return 0;
     for (uint64_t s = key & mask;; s = (s + 1) & mask) {
@@ -272,6 +275,14 @@ TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWo
   }
   std::string_view stem = CoreStem(n);
   t.stem = HashBytes(stem, 8);
+  // The word-table look-ups below are cache misses: started together here,
+  // they overlap with each other and with the n-gram hashing.
+  const uint64_t stem_key = HashBytes(stem, 2);
+  for (const NerWordCounts* table : {counts, profile, classes, cue_table}) {
+    if (table == nullptr) continue;
+    table->Prefetch(t.norm);
+    table->Prefetch(stem_key);
+  }
   if (count <= 64) {
     // Character trigrams of the stem (with edge markers): the letter patterns
     // of transliterated foreign names, of nisba and plural endings.
@@ -310,7 +321,7 @@ TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWo
     // The word, else without و/ف, else its stem (as the corpus saw it).
     uint32_t v = classes->Count(t.norm);
     if (v == 0 && t.has_noconj) v = classes->Count(t.noconj);
-    if (v == 0) v = classes->Count(HashBytes(stem, 2));
+    if (v == 0) v = classes->Count(stem_key);
     if (v == 0 && std::any_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
       v = classes->Count(HashBytes("<NUM>", 2));  // the generator's class of all words with digits
     }
@@ -321,7 +332,7 @@ TokenInfo Analyze(std::string_view raw, const NerWordCounts* counts, const NerWo
     }
   }
   if (cue_table != nullptr && !cue_table->keys.empty()) {
-    t.cues = cue_table->Count(t.norm) | cue_table->Count(HashBytes(stem, 2));
+    t.cues = cue_table->Count(t.norm) | cue_table->Count(stem_key);
     if (n.starts_with(kWaw) || n.starts_with(kFa) || n.starts_with(kBa) || n.starts_with(kLam) || n.starts_with(kKaf)) {
       std::string_view rest = n.substr(2);
       t.cues |= cue_table->Count(HashBytes(rest, 2));
