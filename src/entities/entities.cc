@@ -373,8 +373,8 @@ class Recognizer {
         for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
           words.push_back(doc_->Text(doc_->tokens[t].span));
           spans.push_back(doc_->tokens[t].span);
-          if (use_history) history_keys.push_back(NerHistoryKey(words.back()));
         }
+        if (use_history) AppendNerHistoryKeys(words, &history_keys);
         // Cleared, not reassigned: the per-token lists keep their capacity.
         cues.resize(words.size());
         for (std::vector<std::string>& list : cues) list.clear();

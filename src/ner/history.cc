@@ -46,26 +46,53 @@ uint64_t ComputeHistoryKey(std::string_view token) {
 
 }  // namespace
 
-uint64_t NerHistoryKey(std::string_view token) {
-  // News words repeat: a per-thread memo of recent tokens (compared in full)
-  // saves most NormalizeKey calls. The bytes sit in the entry itself, one
-  // cache line with its key; longer tokens are rare and computed each time.
-  struct Memo {
-    uint64_t key = 0;
-    uint8_t size = 0xFF;  // 0xFF: empty
-    char bytes[23];
-  };
-  static_assert(sizeof(Memo) == 32);
-  if (token.size() > sizeof(Memo::bytes)) return ComputeHistoryKey(token);
-  constexpr size_t kSlots = 16384;
-  thread_local std::vector<Memo> memo(kSlots);
-  Memo& m = memo[WordHash(token) & (kSlots - 1)];
+namespace {
+
+// News words repeat: a per-thread memo of recent tokens (compared in full)
+// saves most NormalizeKey calls. The bytes sit in the entry itself, one
+// cache line with its key; longer tokens are rare and computed each time.
+struct HistoryMemo {
+  uint64_t key = 0;
+  uint8_t size = 0xFF;  // 0xFF: empty
+  char bytes[23];
+};
+static_assert(sizeof(HistoryMemo) == 32);
+constexpr size_t kMemoSlots = 16384;
+
+HistoryMemo* MemoTable() {
+  thread_local std::vector<HistoryMemo> memo(kMemoSlots);
+  return memo.data();
+}
+
+uint64_t KeyWithMemo(HistoryMemo& m, std::string_view token) {
   if (m.size != token.size() || std::memcmp(m.bytes, token.data(), token.size()) != 0) {
     m.key = ComputeHistoryKey(token);
     m.size = static_cast<uint8_t>(token.size());
     std::memcpy(m.bytes, token.data(), token.size());
   }
   return m.key;
+}
+
+}  // namespace
+
+uint64_t NerHistoryKey(std::string_view token) {
+  if (token.size() > sizeof(HistoryMemo::bytes)) return ComputeHistoryKey(token);
+  return KeyWithMemo(MemoTable()[WordHash(token) & (kMemoSlots - 1)], token);
+}
+
+void AppendNerHistoryKeys(std::span<const std::string_view> tokens, std::vector<uint64_t>* keys) {
+  HistoryMemo* memo = MemoTable();
+  const size_t from = keys->size();
+  for (std::string_view token : tokens) {  // the slot indexes, prefetched
+    const uint64_t slot = WordHash(token) & (kMemoSlots - 1);
+    __builtin_prefetch(&memo[slot]);
+    keys->push_back(slot);
+  }
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    uint64_t& key = (*keys)[from + i];
+    key = tokens[i].size() > sizeof(HistoryMemo::bytes) ? ComputeHistoryKey(tokens[i])
+                                                        : KeyWithMemo(memo[key], tokens[i]);
+  }
 }
 
 namespace {

@@ -715,6 +715,7 @@ struct TagScratch {
   std::vector<uint8_t> back;
   std::vector<uint64_t> cue_hashes, keys;
   std::vector<uint32_t> cue_offsets, offsets;
+  std::vector<uint64_t> hashes;  // per token: HashBytes(token, 1)
 };
 
 TagScratch& Scratch() {
@@ -772,9 +773,17 @@ void PerceptronTagger::Impl::TagSentence(const Tokens& tokens, std::span<const s
   const uint64_t sentence = ++sc.sentence;
   sc.local.clear();
   sc.local.reserve(n);  // no reallocation below: sc.at points into it
+  // The words' cache sets are far apart in a large table: hashed and
+  // prefetched for the whole sentence first, their misses overlap.
+  sc.hashes.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t h = HashBytes(std::string_view(tokens[i]), 1);  // TokenInfo::word
+    sc.hashes[i] = h;
+    __builtin_prefetch(&sc.words[(h & (TagScratch::kWords / 2 - 1)) * 2]);
+  }
   for (size_t i = 0; i < n; ++i) {
     const std::string_view raw(tokens[i]);
-    const uint64_t h = HashBytes(raw, 1);  // TokenInfo::word
+    const uint64_t h = sc.hashes[i];
     TagScratch::Word* set = &sc.words[(h & (TagScratch::kWords / 2 - 1)) * 2];
     auto holds = [&](const TagScratch::Word* c) { return c->model == id && c->hash == h && c->bytes == raw.size(); };
     TagScratch::Word* w = holds(&set[0]) ? &set[0] : holds(&set[1]) ? &set[1] : nullptr;

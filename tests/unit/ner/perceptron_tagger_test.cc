@@ -243,6 +243,14 @@ TEST(NerHistory, CuesFromEarlierSentences) {
   EXPECT_TRUE(cues[0].empty());
   EXPECT_TRUE(cues[2].empty());
   EXPECT_EQ(NerHistoryKey("."), 0u);
+  // The batch form gives the same keys, long tokens (past the memo) included.
+  const std::vector<std::string_view> batch = {"والمالكي", ".", "المالكي", "واستراتيجياتهمالطويلةجدا", "قال"};
+  std::vector<uint64_t> keys = {42};  // appended after what is there
+  AppendNerHistoryKeys(batch, &keys);
+  ASSERT_EQ(keys.size(), batch.size() + 1);
+  EXPECT_EQ(keys[0], 42u);
+  for (size_t i = 0; i < batch.size(); ++i) EXPECT_EQ(keys[i + 1], NerHistoryKey(batch[i])) << i;
+  EXPECT_EQ(keys[1], keys[3]);  // و+ال stripped
   // The window forgets.
   NerHistory small(/*window=*/1);
   small.Update(first, tags);
