@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "base/hash.h"
+#include "base/huge_pages.h"
 #include "rasd/normalize.h"
 #include "tokenize/clitics.h"
 #include "tokenize/tokenizer.h"
@@ -225,7 +226,7 @@ struct Lexicon::Impl {
     std::string_view word;
   };
   std::deque<std::string> words;
-  std::vector<Edge> edges = std::vector<Edge>(1024);
+  HugePageVector<Edge> edges = HugePageVector<Edge>(1024);
   size_t edge_count = 0;
   std::vector<std::vector<uint32_t>> node_entries{1};
   // One bit per edge hash (modulo kFilterBits): most tokens start no phrase,
@@ -248,7 +249,7 @@ struct Lexicon::Impl {
 
   void AddEdge(uint32_t parent, std::string_view word, uint32_t child) {
     if ((edge_count + 1) * 2 > edges.size()) {
-      std::vector<Edge> old(edges.size() * 2);
+      HugePageVector<Edge> old(edges.size() * 2);
       old.swap(edges);
       edge_count = 0;
       for (const Edge& e : old) {

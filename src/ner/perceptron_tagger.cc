@@ -17,6 +17,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "base/huge_pages.h"
 #include "base/utf8.h"
 #include "lexicon/tsv.h"
 #include "rasd/normalize.h"
@@ -187,7 +188,7 @@ struct NerWordCounts {
     uint64_t key = 0;
     uint32_t value = 0;
   };
-  std::vector<Slot> table;
+  HugePageVector<Slot> table;
   uint64_t mask = 0;
 
   // Identifies these weights in the per-thread word cache (TagSentence).
@@ -634,7 +635,7 @@ struct PerceptronTagger::Impl {
     uint64_t key = 0;
     float w[kT] = {};
   };
-  std::vector<Slot> table;
+  HugePageVector<Slot> table;
   uint64_t mask = 0;
   double trans[kT + 1][kT] = {};
   NerWordCounts counts;
@@ -705,7 +706,7 @@ struct TagScratch {
     double part[kParts][kT];
   };
   static constexpr size_t kWords = 1 << 16;  // in kWords / 2 sets of two
-  std::vector<Word> words;
+  HugePageVector<Word> words;
   uint64_t padding_model = 0;  // the model padding[] was filled for
   Word padding[4];             // PaddingInfo(0..3)
   std::vector<const Word*> at;  // per position: padding 0, 1, tokens, padding 2, 3
