@@ -223,27 +223,50 @@ struct Lexicon::Impl {
     uint64_t hash = 0;  // 0: empty slot
     uint32_t parent = 0;
     uint32_t child = 0;
-    std::string_view word;
+    // The word: in the slot when it fits (comparing it then costs no second
+    // cache miss), else a pointer to it in `words`.
+    uint32_t size = 0;
+    char bytes[12] = {};
+    static constexpr size_t kInline = sizeof(bytes);
+
+    void SetWord(std::string_view w) {
+      size = static_cast<uint32_t>(w.size());
+      if (w.size() <= kInline) {
+        std::memcpy(bytes, w.data(), w.size());
+      } else {
+        const char* p = w.data();
+        std::memcpy(bytes, &p, sizeof p);
+      }
+    }
+    std::string_view Word() const {
+      if (size <= kInline) return std::string_view(bytes, size);
+      const char* p;
+      std::memcpy(&p, bytes, sizeof p);
+      return std::string_view(p, size);
+    }
   };
+  static_assert(sizeof(Edge) == 32);
   std::deque<std::string> words;
   HugePageVector<Edge> edges = HugePageVector<Edge>(1024);
   size_t edge_count = 0;
   std::vector<std::vector<uint32_t>> node_entries{1};
-  // One bit per edge hash (modulo kFilterBits): most tokens start no phrase,
-  // and this 128 KB filter answers them without touching the megabytes of
-  // the edge table (no false negatives; a set bit still checks the table).
-  static constexpr size_t kFilterBits = size_t{1} << 20;
-  std::vector<uint64_t> filter = std::vector<uint64_t>(kFilterBits / 64);
+  // One bit per edge hash (8 bits per slot of the edge table, so at least
+  // 16 per edge): most tokens start no phrase, and the filter answers them
+  // without touching the edge table. Kept small (64 KB for the entity
+  // lexicon) so that it stays in the caches beside the tagger's tables.
+  static constexpr size_t kFilterBitsPerSlot = 8;
+  std::vector<uint64_t> filter = std::vector<uint64_t>(1024 * kFilterBitsPerSlot / 64);
+  size_t FilterBit(uint64_t h) const { return (h >> 32) & (filter.size() * 64 - 1); }
 
   uint32_t Child(uint32_t parent, std::string_view word) const {
     const uint64_t h = EdgeHash(parent, word);
-    const size_t bit = (h >> 32) & (kFilterBits - 1);
+    const size_t bit = FilterBit(h);
     if ((filter[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return 0;
     const size_t mask = edges.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Edge& e = edges[i];
       if (e.hash == 0) return 0;
-      if (e.hash == h && e.parent == parent && e.word == word) return e.child;
+      if (e.hash == h && e.parent == parent && e.Word() == word) return e.child;
     }
   }
 
@@ -251,17 +274,22 @@ struct Lexicon::Impl {
     if ((edge_count + 1) * 2 > edges.size()) {
       HugePageVector<Edge> old(edges.size() * 2);
       old.swap(edges);
+      filter.assign(edges.size() * kFilterBitsPerSlot / 64, 0);
       edge_count = 0;
       for (const Edge& e : old) {
-        if (e.hash != 0) AddEdge(e.parent, e.word, e.child);
+        if (e.hash != 0) AddEdge(e.parent, e.Word(), e.child);
       }
     }
     const uint64_t h = EdgeHash(parent, word);
     const size_t mask = edges.size() - 1;
     size_t i = h & mask;
     while (edges[i].hash != 0) i = (i + 1) & mask;
-    edges[i] = Edge{h, parent, child, word};
-    const size_t bit = (h >> 32) & (kFilterBits - 1);
+    Edge& e = edges[i];
+    e.hash = h;
+    e.parent = parent;
+    e.child = child;
+    e.SetWord(word);
+    const size_t bit = FilterBit(h);
     filter[bit / 64] |= uint64_t{1} << (bit % 64);
     ++edge_count;
   }
