@@ -31,7 +31,7 @@ struct HugePageAllocator {
 
   T* allocate(size_t n) {
     const size_t bytes = n * sizeof(T);
-    if (bytes < kHugePage) return static_cast<T*>(::operator new(bytes));
+    if (bytes < kHugePage) return static_cast<T*>(::operator new(bytes, std::align_val_t{alignof(T)}));
     const size_t rounded = (bytes + kHugePage - 1) & ~(kHugePage - 1);
     void* p = std::aligned_alloc(kHugePage, rounded);
     if (p == nullptr) throw std::bad_alloc();
@@ -42,7 +42,7 @@ struct HugePageAllocator {
   }
   void deallocate(T* p, size_t n) noexcept {
     if (n * sizeof(T) < kHugePage) {
-      ::operator delete(p);
+      ::operator delete(p, std::align_val_t{alignof(T)});
     } else {
       std::free(p);
     }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "base/hash.h"
 #include "rasd/normalize.h"
@@ -1028,6 +1029,7 @@ class Extractor {
 }  // namespace
 
 GappedPhrases::GappedPhrases(const Lexicon& events, const Lexicon& entities) {
+  std::unordered_map<std::string, uint32_t> index_of_head;
   for (uint32_t i = 0; i < events.size(); ++i) {
     const LexEntry& e = events.entry(i);
     if (e.type != EntryType::kTrigger || e.kind != "phrase") continue;
@@ -1044,19 +1046,31 @@ GappedPhrases::GappedPhrases(const Lexicon& events, const Lexicon& entities) {
     std::string head = words.front();
     words.erase(words.begin());
     const bool loose = words.size() == 1 && FunctionWordClass(entities, words[0]) != nullptr;
-    const size_t bit = FilterBit(head);
-    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
-    by_head_[head].push_back(Phrase{&e, std::move(words), loose});
+    auto [at, added] = index_of_head.emplace(head, static_cast<uint32_t>(heads_.size()));
+    if (added) {
+      heads_.push_back(head);
+      phrases_.emplace_back();
+    }
+    phrases_[at->second].push_back(Phrase{&e, std::move(words), loose});
+  }
+  size_t cap = 16;
+  while (cap < heads_.size() * 2) cap <<= 1;
+  slots_.assign(cap, Slot());
+  for (uint32_t i = 0; i < heads_.size(); ++i) {
+    const uint64_t h = WordHash(heads_[i]);
+    size_t s = h & (cap - 1);
+    while (slots_[s].used) s = (s + 1) & (cap - 1);
+    slots_[s] = Slot{h, i, true};
   }
 }
 
-size_t GappedPhrases::FilterBit(std::string_view head) { return WordHash(head) & (kFilterBits - 1); }
-
 const std::vector<GappedPhrases::Phrase>* GappedPhrases::Find(std::string_view head) const {
-  const size_t bit = FilterBit(head);
-  if ((filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return nullptr;
-  auto it = by_head_.find(head);
-  return it == by_head_.end() ? nullptr : &it->second;
+  const uint64_t h = WordHash(head);
+  const size_t mask = slots_.size() - 1;
+  for (size_t s = h & mask; slots_[s].used; s = (s + 1) & mask) {
+    if (slots_[s].hash == h && heads_[slots_[s].index] == head) return &phrases_[slots_[s].index];
+  }
+  return nullptr;
 }
 
 void ExtractEvents(const Lexicon& events, const GappedPhrases& gapped, const Lexicon& entities, Document* doc) {

@@ -10,7 +10,6 @@
 #include <functional>
 #include <map>
 #include <string_view>
-#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -36,16 +35,17 @@ class GappedPhrases {
   const std::vector<Phrase>* Find(std::string_view head) const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  // The phrases grouped by head, and an open-addressing index over the heads
+  // (by WordHash, at most half full): Find() runs for every word of every
+  // article, and a node-based map cost a cache miss or two each time.
+  std::vector<std::string> heads_;
+  std::vector<std::vector<Phrase>> phrases_;  // parallel to heads_
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t index = 0;  // into heads_; hash 0 with index 0: empty
+    bool used = false;
   };
-  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_head_;
-  // One bit per head (by a cheap hash): Find() runs for every word, and most
-  // words head no phrase; the 8 KB filter answers them without the map.
-  static constexpr size_t kFilterBits = size_t{1} << 16;
-  static size_t FilterBit(std::string_view head);
-  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64);
+  std::vector<Slot> slots_;
 };
 
 // Appends the events of `doc` (entities done) to doc->events. `events` is the
