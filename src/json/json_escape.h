@@ -41,32 +41,11 @@ inline int PlainJsonBytes(uint64_t w) {
   return PlainUtf8Bytes(w);
 }
 
-// Appends `s` (valid UTF-8) as a quoted JSON string.
-inline void AppendJsonString(std::string_view s, std::string* out) {
-  *out += '"';
-  size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size();) {
-    if (i + 8 <= s.size()) {
-      uint64_t w;
-      __builtin_memcpy(&w, s.data() + i, 8);
-      if (const int plain = PlainJsonBytes(w); plain != 0) {
-        i += static_cast<size_t>(plain);
-        continue;
-      }
-    }
-    const unsigned char c = static_cast<unsigned char>(s[i++]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(s.data() + run, i - 1 - run);
-    run = i;
-    AppendJsonEscape(c, out);
-  }
-  out->append(s.data() + run, s.size() - run);
-  *out += '"';
-}
-
-// The same for `s` of unknown validity in one pass: appends it and returns
-// true if it is valid UTF-8, else leaves *out as it was and returns false.
-inline bool AppendJsonStringIfValid(std::string_view s, std::string* out) {
+// Appends `s` as a quoted JSON string. With kValidate, also checks that `s`
+// is valid UTF-8 in the same pass: if it is not, leaves *out as it was and
+// returns false. Without, `s` must be valid UTF-8.
+template <bool kValidate>
+inline bool AppendJsonStringChecked(std::string_view s, std::string* out) {
   const size_t mark = out->size();
   *out += '"';
   size_t run = 0;  // start of the bytes not yet copied
@@ -82,10 +61,13 @@ inline bool AppendJsonStringIfValid(std::string_view s, std::string* out) {
     }
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      const int len = Utf8SequenceLength(s, i);
-      if (len == 0) {
-        out->resize(mark);
-        return false;
+      int len = 1;
+      if constexpr (kValidate) {
+        len = Utf8SequenceLength(s, i);
+        if (len == 0) {
+          out->resize(mark);
+          return false;
+        }
       }
       i += static_cast<size_t>(len);
       continue;
@@ -102,6 +84,15 @@ inline bool AppendJsonStringIfValid(std::string_view s, std::string* out) {
   out->append(s.data() + run, s.size() - run);
   *out += '"';
   return true;
+}
+
+// Appends `s` (valid UTF-8) as a quoted JSON string.
+inline void AppendJsonString(std::string_view s, std::string* out) { AppendJsonStringChecked<false>(s, out); }
+
+// The same for `s` of unknown validity in one pass: appends it and returns
+// true if it is valid UTF-8, else leaves *out as it was and returns false.
+inline bool AppendJsonStringIfValid(std::string_view s, std::string* out) {
+  return AppendJsonStringChecked<true>(s, out);
 }
 
 }  // namespace rasd::internal
