@@ -46,6 +46,14 @@ class GappedPhrases {
     bool used = false;
   };
   std::vector<Slot> slots_;
+  // 32 bits per head, one per hash (2 KB for the shipped triggers): most
+  // words head no phrase, and this small, always-warm filter says so before
+  // the index is touched.
+  std::vector<uint64_t> filter_;
+  bool MayHead(uint64_t h) const {
+    const uint64_t bit = (h >> 40) & (filter_.size() * 64 - 1);
+    return (filter_[bit / 64] >> (bit % 64)) & 1;
+  }
 };
 
 // Appends the events of `doc` (entities done) to doc->events. `events` is the
