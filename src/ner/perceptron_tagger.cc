@@ -703,7 +703,7 @@ struct PerceptronTagger::Impl {
   // PairKeys and CueKeys are looked up per token, with their rows prefetched.
   // A token's score for a tag is thus a sum of partial sums (token, -1, +1,
   // -2, +2, pairs and cues) rather than one running sum over its keys: the
-  // same terms, added in another grouping.
+  // same terms, added in another grouping, the cached sums kept as float.
   template <typename Tokens>
   void TagSentence(const Tokens& tokens, std::span<const std::vector<std::string>> cues,
                    std::vector<uint8_t>* tags) const;
@@ -725,7 +725,10 @@ struct TagScratch {
     size_t bytes = 0;
     uint64_t sentence = 0;  // the last sentence that used it (TagScratch::sentence)
     PairInfo pair;
-    double part[kParts][kT];
+    // Each group's sum is taken in double and kept as float: half the cache's
+    // memory, and the same tags on ANERcorp and on all 30,039 articles of
+    // ant_multisource (a float keeps 7 digits; the sums differ further apart).
+    float part[kParts][kT];
   };
   static constexpr size_t kWords = 1 << 16;  // in kWords / 2 sets of two
   HugePageVector<Word> words;
@@ -775,13 +778,13 @@ void PerceptronTagger::Impl::TagSentence(const Tokens& tokens, std::span<const s
     }
     int k = 0;
     for (int part = 0; part < kParts; ++part) {
-      double* out = w->part[part];
-      std::fill(out, out + kT, 0.0);
+      double sum[kT] = {};
       for (; k < ends[part]; ++k) {
         if (const float* row = Row(keys[k])) {
-          for (int t = 0; t < kT; ++t) out[t] += row[t];
+          for (int t = 0; t < kT; ++t) sum[t] += row[t];
         }
       }
+      for (int t = 0; t < kT; ++t) w->part[part][t] = static_cast<float>(sum[t]);
     }
   };
   if (sc.padding_model != id) {
@@ -854,8 +857,9 @@ void PerceptronTagger::Impl::TagSentence(const Tokens& tokens, std::span<const s
     }
     double* e = &sc.emit[i * kT];
     for (int t = 0; t < kT; ++t) {
-      e[t] = sc.at[i + 2]->part[0][t] + sc.at[i]->part[1 + kRoleM2][t] + sc.at[i + 1]->part[1 + kRoleM1][t] +
-             sc.at[i + 3]->part[1 + kRoleP1][t] + sc.at[i + 4]->part[1 + kRoleP2][t] + pairs[t];
+      e[t] = static_cast<double>(sc.at[i + 2]->part[0][t]) + sc.at[i]->part[1 + kRoleM2][t] +
+             sc.at[i + 1]->part[1 + kRoleM1][t] + sc.at[i + 3]->part[1 + kRoleP1][t] + sc.at[i + 4]->part[1 + kRoleP2][t] +
+             pairs[t];
     }
   }
   Decode(sc.emit.data(), n, trans, &sc.delta, &sc.back, tags);
