@@ -114,9 +114,10 @@ inline void AppendUtf8(char32_t cp, std::string* out) {
 std::string RepairUtf8(std::string_view input, size_t* replaced);
 
 // Maps byte offsets of valid UTF-8 `text` to code point offsets. Build once per
-// text; CodePoint(b) is O(1). b may be text.size().
+// text; CodePoint(b) counts at most one 64-byte block. b may be text.size().
 class CodePointIndex {
  public:
+  // Keeps a view of `text`, which must outlive the index.
   explicit CodePointIndex(std::string_view text);
   // The index of the code point that byte `byte_offset` (<= text.size())
   // belongs to; text.size() maps to the number of code points.

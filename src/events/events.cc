@@ -1056,20 +1056,16 @@ GappedPhrases::GappedPhrases(const Lexicon& events, const Lexicon& entities) {
   size_t cap = 16;
   while (cap < heads_.size() * 2) cap <<= 1;
   slots_.assign(cap, Slot());
-  filter_.assign(cap / 4, 0);  // cap * 16 bits: at least 32 per head
   for (uint32_t i = 0; i < heads_.size(); ++i) {
     const uint64_t h = WordHash(heads_[i]);
     size_t s = h & (cap - 1);
     while (slots_[s].used) s = (s + 1) & (cap - 1);
     slots_[s] = Slot{h, i, true};
-    const uint64_t bit = (h >> 40) & (filter_.size() * 64 - 1);
-    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   }
 }
 
 const std::vector<GappedPhrases::Phrase>* GappedPhrases::Find(std::string_view head) const {
   const uint64_t h = WordHash(head);
-  if (!MayHead(h)) return nullptr;
   const size_t mask = slots_.size() - 1;
   for (size_t s = h & mask; slots_[s].used; s = (s + 1) & mask) {
     if (slots_[s].hash == h && heads_[slots_[s].index] == head) return &phrases_[slots_[s].index];

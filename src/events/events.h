@@ -7,8 +7,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
-#include <map>
 #include <string_view>
 #include <string>
 #include <vector>
@@ -42,18 +40,10 @@ class GappedPhrases {
   std::vector<std::vector<Phrase>> phrases_;  // parallel to heads_
   struct Slot {
     uint64_t hash = 0;
-    uint32_t index = 0;  // into heads_; hash 0 with index 0: empty
+    uint32_t index = 0;  // into heads_
     bool used = false;
   };
   std::vector<Slot> slots_;
-  // 32 bits per head, one per hash (2 KB for the shipped triggers): most
-  // words head no phrase, and this small, always-warm filter says so before
-  // the index is touched.
-  std::vector<uint64_t> filter_;
-  bool MayHead(uint64_t h) const {
-    const uint64_t bit = (h >> 40) & (filter_.size() * 64 - 1);
-    return (filter_[bit / 64] >> (bit % 64)) & 1;
-  }
 };
 
 // Appends the events of `doc` (entities done) to doc->events. `events` is the

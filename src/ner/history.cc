@@ -203,7 +203,7 @@ void NerHistory::Update(std::span<const uint64_t> keys, std::span<const uint8_t>
   }
   while (recent_.size() - oldest_ > window_) {
     auto [key, type] = recent_[oldest_++];
-    Slot* slot = const_cast<Slot*>(Find(key));
+    Slot* slot = Find(key);
     if (slot != nullptr && --slot->by_type[type] == 0) {
       bool empty = true;
       for (uint32_t v : slot->by_type) empty &= v == 0;

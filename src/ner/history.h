@@ -20,6 +20,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rasd::internal {
@@ -47,6 +48,7 @@ class NerHistory {
     std::array<uint32_t, 5> by_type{};  // O, PERS, LOC, ORG, MISC
   };
   const Slot* Find(uint64_t key) const;
+  Slot* Find(uint64_t key) { return const_cast<Slot*>(std::as_const(*this).Find(key)); }
   Slot& FindOrAdd(uint64_t key);
   void Erase(Slot& slot);
 

@@ -727,7 +727,7 @@ struct TagScratch {
     PairInfo pair;
     // Each group's sum is taken in double and kept as float: half the cache's
     // memory, and the same tags on ANERcorp and on all 30,039 articles of
-    // ant_multisource (a float keeps 7 digits; the sums differ further apart).
+    // ant_multisource (only scores tied to 7 digits could come out otherwise).
     float part[kParts][kT];
   };
   static constexpr size_t kWords = 1 << 16;  // in kWords / 2 sets of two

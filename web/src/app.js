@@ -331,6 +331,17 @@ async function loadAll() {
   return { events: r.events, truncated: r.next_offset !== null };
 }
 
+// loadAll() for a chart view, telling the view's status line; null on error.
+async function loadAllShowing(status) {
+  status.textContent = 'Loading…';
+  try {
+    return await loadAll();
+  } catch (err) {
+    status.textContent = `Error: ${err.message}`;
+    return null;
+  }
+}
+
 function weekOf(date) {
   // The Monday of the ISO week, as the temporal layer reports weeks.
   const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
@@ -342,9 +353,8 @@ function weekOf(date) {
 let timelineChart = null;
 async function drawTimeline() {
   const status = document.getElementById('timeline-status');
-  status.textContent = 'Loading…';
-  let data;
-  try { data = await loadAll(); } catch (err) { status.textContent = `Error: ${err.message}`; return; }
+  const data = await loadAllShowing(status);
+  if (data === null) return;
   const bucket = document.getElementById('timeline-bucket').value;
   const by = document.getElementById('timeline-by').value;
   const dated = data.events.filter((e) => /^\d{4}-\d{2}-\d{2}/.test(e.date || ''));
@@ -385,9 +395,8 @@ async function drawTimeline() {
 let network = null;
 async function drawNetwork() {
   const status = document.getElementById('network-status');
-  status.textContent = 'Loading…';
-  let data;
-  try { data = await loadAll(); } catch (err) { status.textContent = `Error: ${err.message}`; return; }
+  const data = await loadAllShowing(status);
+  if (data === null) return;
   // A node is a country: the first three letters of an actor code (ISO
   // alpha-3, or a CAMEO region / IGO prefix); one edge per ordered pair.
   const edges = new Map();
