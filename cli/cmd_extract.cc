@@ -26,6 +26,9 @@ struct ExtractArgs {
   bool pretty = false;
   std::vector<std::string> lexicons;
   std::string format = "json";
+  bool event_rules = false;
+  std::string event_model;
+  float min_confidence = 0.0f;
 };
 
 void Emit(const Document& doc, const ExtractArgs& args) {
@@ -82,6 +85,7 @@ int ExtractJsonl(const Engine& engine, const std::string& path, const ExtractArg
         AnalyzeOptions options;
         options.id = record.id.empty() ? fallback_id : record.id;
         options.date = record.date.empty() ? args.date : record.date.substr(0, 10);
+        options.min_confidence = args.min_confidence;
         Emit(engine.Analyze(record.text, options), args);
         return true;
       },
@@ -95,6 +99,8 @@ int RunExtract(const ExtractArgs& args) {
   }
   EngineOptions engine_options;
   engine_options.extra_lexicons = args.lexicons;
+  engine_options.event_rules_only = args.event_rules;
+  engine_options.event_model_path = args.event_model;
   auto engine = Engine::Create(engine_options);
   if (!engine.ok()) {
     std::cerr << "rasd extract: " << engine.status().message() << "\n";
@@ -116,6 +122,7 @@ int RunExtract(const ExtractArgs& args) {
     AnalyzeOptions options;
     options.id = !args.id.empty() ? args.id : path;
     options.date = args.date;
+    options.min_confidence = args.min_confidence;
     Emit((*engine)->Analyze(*text, options), args);
   }
   if (std::fflush(stdout) != 0) {
@@ -143,6 +150,11 @@ Runner AddExtractCommand(CLI::App& app) {
                   "negated, attributed)")
       ->check(CLI::IsMember({"json", "plover", "cameo-tsv"}));
   cmd->add_option("--lexicon", args->lexicons, "Extra lexicon TSV file (repeatable; data/README.md format)");
+  cmd->add_flag("--event-rules", args->event_rules,
+                "Decide events by the hand rules alone, without the learned model (docs/events.md)");
+  cmd->add_option("--min-confidence", args->min_confidence, "Leave out events whose confidence is below this (0..1)")
+      ->check(CLI::Range(0.0f, 1.0f));
+  cmd->add_option("--event-model", args->event_model, "A learned event model (rasd train events) instead of the built-in one");
   cmd->add_option("inputs", args->inputs, "Text files (or JSONL with --jsonl), or - for standard input")
       ->required();
   return [args] { return RunExtract(*args); };

@@ -222,10 +222,20 @@ int RunTrain(const TrainArgs& args) {
 
 Runner AddTrainCommand(CLI::App& app) {
   auto args = std::make_shared<TrainArgs>();
-  CLI::App* cmd = app.add_subcommand("train", "Train a statistical model (ner: the named-entity tagger)");
-  cmd->add_option("model", args->what, "What to train")->required()->check(CLI::IsMember({"ner"}));
-  cmd->add_option("--train", args->train, "Training data: `token TAG` lines, blank line between sentences")
-      ->required();
+  auto events = std::make_shared<TrainEventsArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "train", "Train a statistical model (ner: the named-entity tagger; events: the learned event decision)");
+  cmd->add_option("model", args->what, "What to train")->required()->check(CLI::IsMember({"ner", "events"}));
+  cmd->add_option("--train", args->train, "ner: training data, `token TAG` lines, blank line between sentences");
+  cmd->add_option("--gold", events->gold, "events: span annotations (data/annotations/train.jsonl)");
+  cmd->add_option("--articles", events->articles,
+                  "events: the annotated articles' corpus records, JSONL (tools/annotation/annot.py articles)");
+  cmd->add_option("--threshold", events->threshold,
+                  "events: the decision threshold stored in the model (chosen on the dev split)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--dump-candidates", events->dump_candidates,
+                  "events: write every labelled candidate as JSONL (for analysis)");
+  cmd->add_option("--bits", events->bits, "events: log2 of the weight table size")->check(CLI::Range(10, 24));
   cmd->add_option("--dev", args->dev, "Development data in the same format: per-epoch F1 is printed to stderr");
   cmd->add_option("--epochs", args->epochs, "Passes over the training data")->check(CLI::Range(1, 1000));
   cmd->add_option("--seed", args->seed, "Seed of the per-epoch shuffling");
@@ -252,8 +262,24 @@ Runner AddTrainCommand(CLI::App& app) {
   cmd->add_flag("--context-only", args->context_only,
                 "Train a model that sees only the neighbours of each token (input of tools/ner_clusters.cc --profile)");
   cmd->add_option("--folds", args->folds, "Folds of the jackknife for --history")->check(CLI::Range(2, 20));
-  cmd->add_option("--out", args->out, "Where to write the binary model");
-  return [args] { return RunTrain(*args); };
+  cmd->add_option("--out", args->out, "Where to write the binary model (default data/models/ner.model or events.model)");
+  return [args, events, cmd] {
+    if (args->what == "events") {
+      if (events->gold.empty() || events->articles.empty()) {
+        std::cerr << "rasd train events: --gold and --articles are required\n";
+        return kExitUsage;
+      }
+      if (cmd->count("--out")) events->out = args->out;
+      if (cmd->count("--epochs")) events->epochs = args->epochs;
+      if (cmd->count("--seed")) events->seed = static_cast<uint32_t>(args->seed);
+      return RunTrainEvents(*events);
+    }
+    if (args->train.empty()) {
+      std::cerr << "rasd train ner: --train is required\n";
+      return kExitUsage;
+    }
+    return RunTrain(*args);
+  };
 }
 
 }  // namespace rasd::cli

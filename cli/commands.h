@@ -21,6 +21,19 @@ Runner AddExtractCommand(CLI::App& app);
 Runner AddLexiconCommand(CLI::App& app);
 Runner AddNerCommand(CLI::App& app);
 Runner AddTrainCommand(CLI::App& app);
+
+// rasd train events (cli/cmd_train_events.cc).
+struct TrainEventsArgs {
+  std::string gold;      // data/annotations/train.jsonl
+  std::string articles;  // the corpus records of those articles (JSONL)
+  std::string out = "data/models/events.model";
+  int epochs = 12;
+  uint32_t seed = 7;
+  int bits = 18;
+  double threshold = 0.5;
+  std::string dump_candidates;  // JSONL of every labelled candidate, for analysis
+};
+int RunTrainEvents(const TrainEventsArgs& args);
 // The event store (cmd_store.cc, docs/storage.md).
 Runner AddIngestCommand(CLI::App& app);
 Runner AddQueryCommand(CLI::App& app);

@@ -21,6 +21,15 @@
 
 namespace rasd {
 
+class Engine;
+struct AnalyzeOptions;
+namespace internal {
+struct Candidate;
+// Training access (src/engine/training.h): the document and every event candidate.
+Document AnalyzeCandidates(const Engine& engine, std::string_view text, const AnalyzeOptions& options,
+                           std::vector<Candidate>* candidates);
+}  // namespace internal
+
 struct EngineOptions {
   // Extra lexicon TSV files (data/README.md format) loaded after the built-in
   // ones; a bad file makes Create() fail with "file:line: reason".
@@ -36,6 +45,12 @@ struct EngineOptions {
   // AnalyzeOptions::text_only (same tokens and segments as a full engine's).
   // For callers that need only tokens or index stems (rasd query --text).
   bool text_layer_only = false;
+
+  // Decide events by the hand rules alone, as rasd did before its learned
+  // event model (docs/events.md): for comparisons.
+  bool event_rules_only = false;
+  // A learned event model file (rasd train events) instead of the built-in one.
+  std::string event_model_path;
 };
 
 struct AnalyzeOptions {
@@ -43,6 +58,8 @@ struct AnalyzeOptions {
   std::string date;  // YYYY-MM-DD; anchors relative dates
   // Stop after the text layer (sentences, tokens, segments).
   bool text_only = false;
+  // Drop events whose confidence is below this (0..1; docs/events.md).
+  float min_confidence = 0.0f;
 };
 
 // What the lexicons know about a phrase found in a text (rasd lexicon lookup).
@@ -80,6 +97,8 @@ class Engine {
   struct Impl;
 
  private:
+  friend Document internal::AnalyzeCandidates(const Engine&, std::string_view, const AnalyzeOptions&,
+                                              std::vector<internal::Candidate>*);
   explicit Engine(std::unique_ptr<const Impl> impl);
   std::unique_ptr<const Impl> impl_;
 };

@@ -9,6 +9,7 @@ RASD_DECLARE_EMBED(segmenter_guard)
 RASD_DECLARE_EMBED(segmenter_table)
 RASD_DECLARE_EMBED(lexicons)
 RASD_DECLARE_EMBED(ner_model)
+RASD_DECLARE_EMBED(event_model)
 
 namespace rasd::internal {
 
@@ -30,6 +31,10 @@ std::string_view BuiltinSegmenterTable() {
 
 std::string_view BuiltinNerModel() {
   return {rasd_embed_ner_model_data, static_cast<size_t>(rasd_embed_ner_model_size)};
+}
+
+std::string_view BuiltinEventModel() {
+  return {rasd_embed_event_model_data, static_cast<size_t>(rasd_embed_event_model_size)};
 }
 
 }  // namespace rasd::internal

@@ -13,6 +13,7 @@ std::string_view BuiltinSegmenterGuard();       // data/lexicons/segmenter_guard
 // 16-byte aligned so that it is read in place.
 std::string_view BuiltinSegmenterTable();
 std::string_view BuiltinNerModel();             // data/models/ner.model (binary)
+std::string_view BuiltinEventModel();           // data/models/events.model (binary, learn/linear_model.h)
 
 }  // namespace rasd::internal
 

@@ -1,6 +1,8 @@
 #include "rasd/engine.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <optional>
 
 #include "base/utf8.h"
@@ -25,8 +27,12 @@ struct Engine::Impl {
   internal::Lexicon event_lexicon;   // triggers, speech verbs, modality words
   std::optional<internal::GappedPhrases> gapped;  // built from event_lexicon
   internal::PerceptronTagger tagger;
+  std::optional<internal::EventModels> event_model;  // data/models/events.model
 
   Document TextLayer(std::string_view input, const AnalyzeOptions& options) const;
+  // Text layer, entities and event candidates; events when `candidates` is null.
+  Document Analyze(std::string_view input, const AnalyzeOptions& options,
+                   std::vector<internal::Candidate>* candidates) const;
 };
 
 Engine::Engine(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -59,6 +65,23 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   auto tagger = internal::PerceptronTagger::Load(internal::BuiltinNerModel());
   if (!tagger.ok()) return tagger.status();
   impl->tagger = std::move(tagger).value();
+  if (!options.event_rules_only) {
+    std::string model_bytes;
+    if (!options.event_model_path.empty()) {
+      std::ifstream in(options.event_model_path, std::ios::binary);
+      if (!in) return NotFoundError(options.event_model_path + ": cannot open the event model");
+      model_bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    auto event_model = internal::EventModels::Load(model_bytes.empty() && options.event_model_path.empty()
+                                                       ? internal::BuiltinEventModel()
+                                                       : std::string_view(model_bytes));
+    if (!event_model.ok()) {
+      return Status(event_model.status().code(),
+                    (options.event_model_path.empty() ? "built-in event model" : options.event_model_path) + ": " +
+                        event_model.status().message());
+    }
+    impl->event_model.emplace(std::move(event_model).value());
+  }
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
@@ -75,16 +98,33 @@ size_t CutPoint(std::string_view text, size_t limit) {
 }  // namespace
 
 Document Engine::Analyze(std::string_view input, const AnalyzeOptions& options) const {
-  Document doc = impl_->TextLayer(input, options);
-  if (options.text_only || impl_->options.text_layer_only) return doc;
-  std::vector<internal::LexiconMatch> matches = impl_->lexicon.Match(doc);
-  internal::FindDatesAndNumbers(doc, impl_->lexicon, matches, &doc.entities);
-  internal::EntityResources resources{&impl_->lexicon, &impl_->tagger};
+  return impl_->Analyze(input, options, nullptr);
+}
+
+Document internal::AnalyzeCandidates(const Engine& engine, std::string_view text, const AnalyzeOptions& options,
+                                     std::vector<Candidate>* candidates) {
+  return engine.impl_->Analyze(text, options, candidates);
+}
+
+Document Engine::Impl::Analyze(std::string_view input, const AnalyzeOptions& options,
+                               std::vector<internal::Candidate>* candidates) const {
+  Document doc = TextLayer(input, options);
+  if (options.text_only || this->options.text_layer_only) return doc;
+  std::vector<internal::LexiconMatch> matches = lexicon.Match(doc);
+  internal::FindDatesAndNumbers(doc, lexicon, matches, &doc.entities);
+  internal::EntityResources resources{&lexicon, &tagger};
   internal::RecognizeEntities(resources, matches, &doc);
   for (Entity& e : doc.entities) {
     if (e.text.empty()) e.text = std::string(doc.Text(e.span));
   }
-  internal::ExtractEvents(impl_->event_lexicon, *impl_->gapped, impl_->lexicon, &doc);
+  if (candidates != nullptr) {
+    *candidates = internal::EventCandidates(event_lexicon, *gapped, lexicon, &doc);
+    return doc;
+  }
+  internal::ExtractEvents(event_lexicon, *gapped, lexicon, event_model ? &*event_model : nullptr, &doc);
+  if (options.min_confidence > 0) {
+    std::erase_if(doc.events, [&](const Event& e) { return e.confidence < options.min_confidence; });
+  }
   return doc;
 }
 

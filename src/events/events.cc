@@ -63,8 +63,9 @@ bool IsVerbal(const LexEntry& e) {
 
 class Extractor {
  public:
-  Extractor(const Lexicon& lexicon, const GappedPhrases& gapped, const Lexicon& entities, Document* doc)
-      : entity_lex_(entities), doc_(doc), n_(doc->tokens.size()) {
+  Extractor(const Lexicon& lexicon, const GappedPhrases& gapped, const Lexicon& entities, Document* doc,
+            std::vector<Candidate>* out)
+      : entity_lex_(entities), doc_(doc), out_(out), n_(doc->tokens.size()) {
     entity_at_.assign(n_, -1);
     class_memo_.assign(n_, {});
     class_known_.assign(n_, false);
@@ -171,10 +172,10 @@ class Extractor {
         if (OpensWithCounterpart(s) && last_recipient_ >= 0) last_subject = last_recipient_;
         last_sentence = s;
       }
-      size_t before = doc_->events.size();
-      ExtractOne(t, last_subject);
-      if (doc_->events.size() > before && !doc_->events.back().recipient.empty()) {
-        last_recipient_ = doc_->events.back().recipient.front().entity;
+      // The hand rules' events steer the discourse (من جانبه), whatever decides later.
+      const int accepted = ExtractOne(t, last_subject);
+      if (accepted >= 0 && !(*out_)[accepted].event.recipient.empty()) {
+        last_recipient_ = (*out_)[accepted].event.recipient.front().entity;
       }
     }
   }
@@ -677,8 +678,13 @@ class Extractor {
     return out;
   }
 
-  void ExtractOne(const Trigger& t, int last_subject) {
+  // Adds the candidates of trigger t (and of the allegation it may carry) to
+  // out_; returns the index of the last one the hand rules accept, or -1.
+  int ExtractOne(const Trigger& t, int last_subject) {
+    last_subject_ = last_subject;
     const LexEntry& e = *t.entry;
+    uint32_t reasons = 0;
+    int accepted = -1;
     for (uint32_t k = t.first; k < t.end; ++k) {
       int i = entity_at_[k];
       // Inside a name (مجلس التعاون). A bare, unplaced word read as an
@@ -686,13 +692,16 @@ class Extractor {
       if (i < 0) continue;
       bool bare = Ent(i).code.empty() && Ent(i).country.empty() && Ent(i).token_count == 1 &&
                   Ent(i).type == EntityType::kOrganization;
-      if (Ent(i).type != EntityType::kDate && Ent(i).type != EntityType::kNumber && !bare) return;
+      if (Ent(i).type != EntityType::kDate && Ent(i).type != EntityType::kNumber && !bare) {
+        reasons |= kInsideName;
+        break;
+      }
     }
     const uint32_t sent_end = SentenceEnd(t.first);
     // not_events.tsv: the trigger opens a phrase with a sense outside politics.
     for (uint32_t id : entity_lex_.MatchAt(*doc_, t.first, sent_end).entries) {
       const LexEntry& x = entity_lex_.entry(id);
-      if (x.type == EntryType::kCue && x.kind == "not_events") return;
+      if (x.type == EntryType::kCue && x.kind == "not_events") reasons |= kNotEventSense;
     }
     bool verbal = IsVerbal(e);
     // A verb spelt like its masdar (دعم، رفض، قصف) right after a speaker and
@@ -717,9 +726,11 @@ class Extractor {
       std::string_view w = Folded(t.first);
       while (w.starts_with(kWaw) || w.starts_with("\xD9\x81")) w.remove_prefix(2);  // و ف
       const bool own_alef_lam = NormalizeKey(e.surface).starts_with("\xD8\xA7\xD9\x84");  // التقى، التزم
-      if ((w.starts_with("\xD8\xA7\xD9\x84") && !own_alef_lam) || w.starts_with("\xD9\x84\xD9\x84")) return;  // ال لل
+      if ((w.starts_with("\xD8\xA7\xD9\x84") && !own_alef_lam) || w.starts_with("\xD9\x84\xD9\x84")) {  // ال لل
+        reasons |= kVerbSpeltAsNoun;
+      }
       // Nor the preposition ب: بطلب من فلسطين is "at Palestine's request", a noun.
-      if (Proclitic(t.first) == "\xD8\xA8") return;
+      if (Proclitic(t.first) == "\xD8\xA8") reasons |= kVerbSpeltAsNoun;
     }
     // What is demanded (دعت واشنطن طهران إلى الإفراج عن الصحافي، طالب بوقف
     // القصف) has not happened: a masdar governed by إلى/ب after a REQUEST verb
@@ -729,7 +740,8 @@ class Extractor {
         if (other.first >= t.first) break;
         if (other.entry->value == "REQUEST" && IsVerbal(*other.entry) && SameSentence(other.first, t.first) &&
             t.first - other.first <= 12) {
-          return;
+          reasons |= kRequestedContent;
+          break;
         }
       }
     }
@@ -745,11 +757,16 @@ class Extractor {
     } else if (verbal) {
       bool unknown = false;
       actor = SubjectOf(t.first, t.end, &actor_after, &unknown);
-      if (actor >= 0 && actor_after) sentence_subject_[sentence_of_[t.first]] = actor;
-      if (unknown) return;
-      // A dropped subject continues the previous sentence's; not for force,
-      // where a wrong doer is the costliest error (قتل جنديان تركيان).
-      if (actor < 0 && e.value != "ASSAULT" && e.value != "COERCE") actor = last_subject;
+      // Only a trigger the rules keep names its sentence's subject.
+      if (actor >= 0 && actor_after && reasons == 0) sentence_subject_[sentence_of_[t.first]] = actor;
+      if (unknown) {
+        reasons |= kUnplacedSubject;
+        actor = -1;
+      } else if (actor < 0 && e.value != "ASSAULT" && e.value != "COERCE") {
+        // A dropped subject continues the previous sentence's; not for force,
+        // where a wrong doer is the costliest error (قتل جنديان تركيان).
+        actor = last_subject;
+      }
     } else if (agent >= 0) {
       actor = agent;  // تم تقديم مساعدات … من قبل الحكومة السعودية
     } else {
@@ -894,44 +911,50 @@ class Extractor {
         acc.recipient.push_back(ActorOf(actor));
         acc.confidence = 0.5f;
         Finish(&acc, t);
-        doc_->events.push_back(std::move(acc));
+        Candidate c = MakeCandidate(std::move(acc), reasons, t, verbal, subject, actor, speaker);
+        c.allegation = true;
+        if (int kept = Emit(std::move(c)); kept >= 0) accepted = kept;
         if (speaker < 0) speaker = subject;
       }
     }
-    if (actor < 0) return;
+    if (actor < 0) reasons |= kNoActor;
     // A noun described by a nationality (القمة العربية) has no actor of its own.
-    if (!verbal && Ent(actor).type == EntityType::kNorp && !conflict) return;
-    if (needs_recipient && recipient < 0 && !optional_recipient) return;
+    if (actor >= 0 && !verbal && Ent(actor).type == EntityType::kNorp && !conflict) reasons |= kNationalityActor;
+    if (needs_recipient && recipient < 0 && !optional_recipient) reasons |= kNoRecipient;
     // Praise, appeals, accusations, deals and aid are aimed at someone: without a
     // recipient they tell an analyst nothing (أعرب عن أمله، صوت النواب لصالح القرار).
     // Protests, deployments, meetings and force can stand alone.
     static const std::set<std::string> kStandAlone = {"PROTEST", "MOBILIZE", "CONSULT", "ASSAULT", "COERCE"};
-    if (recipient < 0 && !kStandAlone.count(e.value)) return;
+    if (recipient < 0 && !kStandAlone.count(e.value)) reasons |= kNoRecipient;
     // A noun alone (القمة، زيارة) names an event only with both sides.
-    if (!verbal && recipient < 0) return;
-    if (recipient >= 0 && ActorOf(recipient).code == ActorOf(actor).code) return;
-    if (recipient >= 0 && Ent(recipient).cluster >= 0 && Ent(recipient).cluster == Ent(actor).cluster) return;
+    if (!verbal && recipient < 0) reasons |= kNounWithoutRecipient;
+    if (actor >= 0 && recipient >= 0 && ActorOf(recipient).code == ActorOf(actor).code) reasons |= kSameParty;
+    if (actor >= 0 && recipient >= 0 && Ent(recipient).cluster >= 0 && Ent(recipient).cluster == Ent(actor).cluster) {
+      reasons |= kSameParty;
+    }
     // Between two actors of one country the frame has most likely caught the
     // actor's own description (السكرتير الثاني في السفارة الفلسطينية): skip.
     // Domestic events (a party accuses a rival, parliament summons a minister)
     // need two distinct bodies: different sectors, and the recipient not
     // inside the actor's own description (within four words after it).
-    if (recipient >= 0 && !Ent(recipient).country.empty() && Ent(recipient).country == Ent(actor).country) {
+    if (actor >= 0 && recipient >= 0 && !Ent(recipient).country.empty() && Ent(recipient).country == Ent(actor).country) {
       const Entity& a = Ent(actor);
       const Entity& r = Ent(recipient);
       bool described = r.first_token >= a.first_token && r.first_token <= a.first_token + a.token_count + 4;
       bool same_body = r.sector == a.sector || r.sector.empty() || a.sector.empty();
-      if (described || same_body) return;
+      if (described || same_body) reasons |= kSameBody;
     }
     Event ev = Base(t, e);
     // The press "attacks" with words (هاجمت وسائل الإعلام الاتفاق): a verbal attack.
     // So does anyone who attacks a decision or a statement (شن هجوما على قرار الرئيس).
-    if (verbal && e.value == "ASSAULT" && (Ent(actor).sector == "JRN" || recipient_via_owner)) {
+    if (verbal && e.value == "ASSAULT" && ((actor >= 0 && Ent(actor).sector == "JRN") || recipient_via_owner)) {
       ev.type = "ACCUSE";
       ev.mode = "disapprove";
       ev.cameo = "111";
     }
-    for (int i : WithConjuncts(actor)) ev.actor.push_back(ActorOf(i));
+    if (actor >= 0) {
+      for (int i : WithConjuncts(actor)) ev.actor.push_back(ActorOf(i));
+    }
     if (recipient >= 0) {
       for (int i : WithConjuncts(recipient)) {
         EventActor r = ActorOf(i);
@@ -939,7 +962,7 @@ class Extractor {
         for (const EventActor& a : ev.actor) also_actor |= a.code == r.code;
         if (!also_actor) ev.recipient.push_back(std::move(r));
       }
-      if (ev.recipient.empty()) return;
+      if (ev.recipient.empty()) reasons |= kSameParty;
     }
     if (speaker >= 0 && speaker != actor) {
       ev.attribution_text = Ent(speaker).text;
@@ -950,7 +973,48 @@ class Extractor {
     }
     ev.confidence = verbal ? 0.8f : 0.6f;
     Finish(&ev, t);
-    doc_->events.push_back(std::move(ev));
+    if (int kept = Emit(MakeCandidate(std::move(ev), reasons, t, verbal, actor, recipient, speaker)); kept >= 0) {
+      accepted = kept;
+    }
+    return accepted;
+  }
+
+  Candidate MakeCandidate(Event ev, uint32_t reasons, const Trigger& t, bool verbal, int actor, int recipient,
+                          int speaker) const {
+    Candidate c;
+    c.event = std::move(ev);
+    c.reasons = reasons;
+    c.first_token = t.first;
+    c.end_token = t.end;
+    c.entry = t.entry;
+    c.verbal = verbal;
+    c.actor = actor;
+    c.recipient = recipient;
+    c.speaker = speaker;
+    // The sentence's possible participants, and the subject a dropped pronoun would continue.
+    const uint32_t s = sentence_of_[t.first];
+    const Sentence& sent = doc_->sentences[s];
+    auto subject = sentence_subject_.find(s);
+    for (uint32_t k = sent.first_token; k < sent.first_token + sent.token_count; ++k) {
+      int i = entity_at_[k];
+      if (i < 0 || Ent(i).first_token != k) continue;
+      const Entity& e = Ent(i);
+      bool placed_thing = (e.type == EntityType::kNorp || e.type == EntityType::kLocation) && !e.country.empty();
+      bool named = e.type == EntityType::kPerson || e.type == EntityType::kOrganization;
+      if (!IsParticipant(i) && !placed_thing && !named) continue;
+      c.mentions.push_back(
+          {i, Preposition(i), false, subject != sentence_subject_.end() && subject->second == i, IsNisbaAdjective(i)});
+    }
+    if (last_subject_ >= 0 && sentence_of_[Ent(last_subject_).first_token] != s) {
+      c.mentions.push_back({last_subject_, "", true, false, false});
+    }
+    return c;
+  }
+
+  // Keeps a candidate; returns its index when the hand rules accept it, else -1.
+  int Emit(Candidate c) {
+    out_->push_back(std::move(c));
+    return out_->back().reasons == 0 ? static_cast<int>(out_->size()) - 1 : -1;
   }
 
   Event Base(const Trigger& t, const LexEntry& e) const {
@@ -1009,6 +1073,7 @@ class Extractor {
 
   const Lexicon& entity_lex_;
   Document* doc_;
+  std::vector<Candidate>* out_;
   uint32_t n_;
   std::vector<int> entity_at_;
   std::vector<uint32_t> sentence_of_;
@@ -1016,6 +1081,7 @@ class Extractor {
   std::vector<Marker> markers_;
   std::map<uint32_t, int> sentence_subject_;
   int last_recipient_ = -1;  // the recipient of the last event, for من جانبه
+  int last_subject_ = -1;    // the previous sentences' subject, while a trigger is read
   // Per-document memos of lexicon look-ups the grammar repeats (token, entity or word keyed).
   mutable std::vector<std::string_view> class_memo_;
   mutable std::vector<bool> class_known_;
@@ -1073,9 +1139,25 @@ const std::vector<GappedPhrases::Phrase>* GappedPhrases::Find(std::string_view h
   return nullptr;
 }
 
-void ExtractEvents(const Lexicon& events, const GappedPhrases& gapped, const Lexicon& entities, Document* doc) {
-  if (doc->tokens.empty() || doc->sentences.empty()) return;
-  Extractor(events, gapped, entities, doc).Run();
+std::vector<Candidate> EventCandidates(const Lexicon& events, const GappedPhrases& gapped, const Lexicon& entities,
+                                       Document* doc) {
+  std::vector<Candidate> out;
+  if (doc->tokens.empty() || doc->sentences.empty()) return out;
+  Extractor(events, gapped, entities, doc, &out).Run();
+  return out;
+}
+
+std::string_view CandidateReasonName(int bit) {
+  static constexpr std::string_view kNames[kReasonCount] = {
+      "inside_name", "not_event_sense", "verb_spelt_as_noun", "requested_content", "unplaced_subject", "no_actor",
+      "nationality_actor", "no_recipient", "noun_without_recipient", "same_party", "same_body"};
+  return bit >= 0 && bit < static_cast<int>(kReasonCount) ? kNames[bit] : "?";
+}
+
+void ExtractEvents(const Lexicon& events, const GappedPhrases& gapped, const Lexicon& entities,
+                   const EventModels* models, Document* doc) {
+  std::vector<Candidate> candidates = EventCandidates(events, gapped, entities, doc);
+  DecideEvents(models, &candidates, doc);
 }
 
 }  // namespace rasd::internal

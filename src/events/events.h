@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "events/candidate.h"
+#include "events/decide.h"
 #include "lexicon/lexicon.h"
 #include "rasd/document.h"
 
@@ -46,11 +48,18 @@ class GappedPhrases {
   std::vector<Slot> slots_;
 };
 
-// Appends the events of `doc` (entities done) to doc->events. `events` is the
-// lexicon of triggers, speech verbs and modality words; `gapped` the phrases
-// built from it; `entities` the entity lexicon (for titles between a
-// preposition and a name). Never fails.
-void ExtractEvents(const Lexicon& events, const GappedPhrases& gapped, const Lexicon& entities, Document* doc);
+// The event candidates of `doc` (entities done), in text order: every trigger
+// with the participants the grammar attached and the reasons the hand rules
+// would drop it. `events` is the lexicon of triggers, speech verbs and
+// modality words; `gapped` the phrases built from it; `entities` the entity
+// lexicon (for titles between a preposition and a name). Never fails.
+std::vector<Candidate> EventCandidates(const Lexicon& events, const GappedPhrases& gapped, const Lexicon& entities,
+                                       Document* doc);
+
+// Candidates, then the decision (events/decide.h): appends to doc->events.
+// `model` null keeps the hand rules' choice.
+void ExtractEvents(const Lexicon& events, const GappedPhrases& gapped, const Lexicon& entities,
+                   const EventModels* models, Document* doc);
 
 }  // namespace rasd::internal
 

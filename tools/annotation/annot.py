@@ -8,6 +8,7 @@
   annot.py validate FILE.jsonl [...]       the CI checker: schema always, spans when ../shared is there
   annot.py split FILE.jsonl --seed S       assign train/dev/test by article (70/15/15)
   annot.py stats FILE.jsonl [...]          articles, instances and must instances per type
+  annot.py articles FILE.jsonl --out F     the annotated articles' corpus records (not for committing)
   annot.py agree A.jsonl B.jsonl           inter-annotator agreement on the articles both annotated
   annot.py export-gold FILE.jsonl --out DIR  the records as ../shared/tools/score.py gold files
 
@@ -207,6 +208,13 @@ def cmd_stats(args):
               + ''.join(' %d / %d |' % (inst[t], must[t]) for t in types))
 
 
+def cmd_articles(args):
+    """The corpus records of annotated articles, as rasd reads them (for `rasd train events`)."""
+    import evaluate
+    gold = [r for path in args.files for r in read_jsonl(path)]
+    evaluate.write_articles(gold, args.out)
+
+
 def cmd_agree(args):
     a = {r['id']: r for r in read_jsonl(args.a)}
     b = {r['id']: r for r in read_jsonl(args.b)}
@@ -254,6 +262,9 @@ def main():
     a.add_argument('--seed', default=SEED)
     a = sub.add_parser('stats')
     a.add_argument('files', nargs='+')
+    a = sub.add_parser('articles')
+    a.add_argument('files', nargs='+')
+    a.add_argument('--out', required=True)
     a = sub.add_parser('agree')
     a.add_argument('a')
     a.add_argument('b')
@@ -261,7 +272,7 @@ def main():
     a.add_argument('file')
     a.add_argument('--out', required=True)
     args = ap.parse_args()
-    return {'stats': cmd_stats, 'agree': cmd_agree, 'export-gold': cmd_export_gold, 'pool': cmd_pool, 'show': cmd_show, 'check': cmd_check, 'build': cmd_build,
+    return {'stats': cmd_stats, 'articles': cmd_articles, 'agree': cmd_agree, 'export-gold': cmd_export_gold, 'pool': cmd_pool, 'show': cmd_show, 'check': cmd_check, 'build': cmd_build,
             'validate': cmd_validate, 'split': cmd_split}[args.cmd](args) or 0
 
 

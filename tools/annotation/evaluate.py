@@ -62,6 +62,27 @@ def evaluate(gold, preds, min_confidence=0.0, reps=1000):
             'document': scoring.report(doc, reps), 'span': scoring.report(span, reps)}
 
 
+def reliability(gold, preds, edges=(0.0, 0.2, 0.4, 0.6, 0.8, 1.01)):
+    """Of the predicted events in each confidence bin, how many are right at document level (an event
+    matching only a `may` gold event is left out)."""
+    by_id = {str(d.get('id')): d for d in preds}
+    bins = [[0, 0] for _ in edges[:-1]]
+    for rec in gold:
+        golds = scoring.gold_doc_events(rec)
+        must = [g for g in golds if g['must']]
+        for e in (by_id.get(rec['id']) or {}).get('events') or []:
+            key = scoring.pred_doc_events({'events': [e]})[0]
+            right = any(scoring.doc_matches(key, g) for g in must)
+            if not right and any(scoring.doc_matches(key, g) for g in golds):
+                continue
+            c = e.get('confidence') or 0.0
+            for k in range(len(edges) - 1):
+                if edges[k] <= c < edges[k + 1]:
+                    bins[k][0] += right
+                    bins[k][1] += 1
+    return [(edges[k], min(edges[k + 1], 1.0), r, n) for k, (r, n) in enumerate(bins)]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--gold', nargs='+', required=True, help='annotation JSONL files')
@@ -71,6 +92,7 @@ def main():
     ap.add_argument('--min-confidence', type=float, default=0.0)
     ap.add_argument('--reps', type=int, default=1000, help='bootstrap resamples')
     ap.add_argument('--json', action='store_true')
+    ap.add_argument('--reliability', action='store_true', help='also: share of right events per confidence bin')
     args = ap.parse_args()
     gold = [r for path in args.gold for r in read_jsonl(path)]
     if args.rasd:
@@ -85,6 +107,10 @@ def main():
         print(scoring.format_report('document level (type, actor countries, recipient countries)',
                                     result['document']))
         print(scoring.format_report('span level (type and overlapping trigger)', result['span']))
+    if args.reliability:
+        print('confidence      events  right  share')
+        for lo, hi, right, n in reliability(gold, preds):
+            print('[%.1f, %.1f)  %7d %6d  %s' % (lo, hi, n, right, '%.2f' % (right / n) if n else '-'))
     return 0
 
 

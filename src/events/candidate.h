@@ -1,0 +1,62 @@
+// File: events/candidate.h
+//
+// A trigger the event grammar found, with the participants it attached and
+// the hand rules that would drop it. The grammar over-generates candidates;
+// the rules (reasons == 0) or the learned model (events/event_model.h) decide
+// which become events.
+#ifndef RASD_EVENTS_CANDIDATE_H_
+#define RASD_EVENTS_CANDIDATE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "rasd/document.h"
+
+namespace rasd::internal {
+
+// Why the hand rules would not emit a candidate (bits of Candidate::reasons).
+enum CandidateReason : uint32_t {
+  kInsideName = 1u << 0,             // the trigger is part of a name (مجلس التعاون)
+  kNotEventSense = 1u << 1,          // not_events.tsv: a non-political phrase
+  kVerbSpeltAsNoun = 1u << 2,        // a verb with ال / لل / ب in front: a noun here
+  kRequestedContent = 1u << 3,       // what an appeal asks for, not an act
+  kUnplacedSubject = 1u << 4,        // a named subject rasd cannot place
+  kNoActor = 1u << 5,
+  kNationalityActor = 1u << 6,       // a noun described by a nationality (القمة العربية)
+  kNoRecipient = 1u << 7,            // the frame needs a recipient and none was found
+  kNounWithoutRecipient = 1u << 8,   // a noun alone names an event only with both sides
+  kSameParty = 1u << 9,              // actor and recipient are one party
+  kSameBody = 1u << 10,              // two sides of one country, same body or described
+  kReasonCount = 11,
+};
+
+// The name of reason bit `bit` (0-based), for features and debugging.
+std::string_view CandidateReasonName(int bit);
+
+// An entity of the trigger's sentence that could take part (or the subject
+// a dropped pronoun continues), as the participant model sees it.
+struct CandidateMention {
+  int entity = -1;          // index into Document::entities
+  std::string preposition;  // the preposition that introduces it (folded), or ""
+  bool previous_sentence = false;  // the subject a dropped pronoun continues
+  bool sentence_subject = false;   // the subject the grammar found for the sentence
+  bool nisba_adjective = false;    // a nationality adjective (الإسرائيلية): it names the owner of a thing
+};
+
+struct Candidate {
+  Event event;            // as it would be emitted: actors, recipient, marks filled
+  uint32_t reasons = 0;   // CandidateReason bits; 0 = the hand rules emit it
+  uint32_t first_token = 0, end_token = 0;  // the trigger's tokens
+  const LexEntry* entry = nullptr;
+  bool verbal = false;
+  int actor = -1, recipient = -1, speaker = -1;  // indices into Document::entities
+  bool allegation = false;  // an ACCUSE the grammar derives from a conflict noun
+  std::vector<CandidateMention> mentions;
+};
+
+}  // namespace rasd::internal
+
+#endif  // RASD_EVENTS_CANDIDATE_H_

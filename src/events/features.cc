@@ -1,0 +1,146 @@
+#include "events/features.h"
+
+#include <string>
+
+#include "learn/linear_model.h"
+
+namespace rasd::internal {
+namespace {
+
+std::string_view TokenFolded(const Document& doc, uint32_t t) {
+  if (t >= doc.tokens.size()) return "<none>";
+  return doc.Folded(doc.tokens[t].norm);
+}
+
+std::string_view StemFolded(const Document& doc, uint32_t t) {
+  if (t >= doc.tokens.size()) return "<none>";
+  return doc.Folded(doc.segments[doc.tokens[t].stem()].norm);
+}
+
+// Proclitics of token t joined by '+' (و+ب), or "" when it has none.
+std::string Proclitics(const Document& doc, uint32_t t) {
+  std::string out;
+  const Token& tok = doc.tokens[t];
+  for (uint32_t k = tok.first_segment; k < tok.stem(); ++k) {
+    if (!out.empty()) out += '+';
+    out += doc.Folded(doc.segments[k].norm);
+  }
+  return out;
+}
+
+const char* Bucket(long d) {
+  if (d <= 0) return "0";
+  if (d == 1) return "1";
+  if (d <= 3) return "2-3";
+  if (d <= 7) return "4-7";
+  if (d <= 15) return "8-15";
+  return "16+";
+}
+
+}  // namespace
+
+void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint64_t>* out) {
+  out->clear();
+  const Event& ev = c.event;
+  const std::string type = ev.type;
+  std::string f;
+  // Joins the pieces and hashes them (appending, which GCC 12's -Wrestrict does not misread).
+  auto add = [&](std::initializer_list<std::string_view> pieces) {
+    f.clear();
+    for (std::string_view p : pieces) f.append(p);
+    out->push_back(FeatureHash(f));
+  };
+  const std::string kind = c.entry ? c.entry->kind : "";
+  const std::string lemma = c.entry ? c.entry->surface : "";
+  add({"bias"});
+  add({"t=", type});
+  add({"tm=", type, "/", ev.mode});
+  add({"cameo=", ev.cameo});
+  add({"kind=", kind});
+  add({"tk=", type, "/", kind});
+  add({"lemma=", lemma});
+  add({"lemma-t=", lemma, "/", type});
+  add({"verbal=", std::to_string(c.verbal)});
+  add({"alleg=", std::to_string(c.allegation)});
+  add({"len=", Bucket(c.end_token - c.first_token)});
+  add({"w0=", TokenFolded(doc, c.first_token)});
+  add({"s0=", StemFolded(doc, c.first_token)});
+  add({"pro=", Proclitics(doc, c.first_token)});
+  add({"pro-t=", Proclitics(doc, c.first_token), "/", type});
+  for (int d : {-2, -1}) {
+    uint32_t t = c.first_token >= static_cast<uint32_t>(-d) ? c.first_token + d : UINT32_MAX;
+    add({"w", std::to_string(d), "=", TokenFolded(doc, t)});
+    add({"s", std::to_string(d), "=", StemFolded(doc, t)});
+  }
+  for (int d : {0, 1}) {
+    uint32_t t = c.end_token + d;
+    add({"w+", std::to_string(d + 1), "=", TokenFolded(doc, t)});
+    add({"s+", std::to_string(d + 1), "=", StemFolded(doc, t)});
+  }
+  // The hand rules' verdicts.
+  int n_reasons = 0;
+  for (int b = 0; b < static_cast<int>(kReasonCount); ++b) {
+    if (c.reasons & (1u << b)) {
+      ++n_reasons;
+      add({"why=", CandidateReasonName(b)});
+      add({"why-t=", CandidateReasonName(b), "/", type});
+      add({"why-k=", CandidateReasonName(b), "/", kind});
+    }
+  }
+  add({"nwhy=", std::to_string(n_reasons > 3 ? 3 : n_reasons)});
+  add({"nwhy-t=", std::to_string(n_reasons > 3 ? 3 : n_reasons), "/", type});
+  // Participants.
+  auto side = [&](const char* name, int i) {
+    std::string s = name;
+    if (i < 0) {
+      add({s, "=none"});
+      add({s, "-t=none/", type});
+      return;
+    }
+    const Entity& e = doc.entities[i];
+    const std::string et = EntityTypeName(e.type);
+    add({s, "-type=", et});
+    add({s, "-type-t=", et, "/", type});
+    add({s, "-sector=", e.sector});
+    add({s, "-sector-t=", e.sector, "/", type});
+    add({s, "-coded=", std::to_string(!e.country.empty())});
+    const long d = static_cast<long>(e.first_token) - static_cast<long>(c.first_token);
+    add({s, "-side=", d < 0 ? "before" : "after"});
+    add({s, "-dist=", d < 0 ? "-" : "+", Bucket(d < 0 ? -d : d)});
+    add({s, "-dist-t=", d < 0 ? "-" : "+", Bucket(d < 0 ? -d : d), "/", type});
+    if (e.first_token < doc.tokens.size()) {
+      add({s, "-pro=", Proclitics(doc, e.first_token)});
+      if (e.first_token > 0) add({s, "-prev=", TokenFolded(doc, e.first_token - 1)});
+    }
+  };
+  side("a", c.actor);
+  side("r", c.recipient);
+  add({"sides=", std::to_string(c.actor >= 0), std::to_string(c.recipient >= 0), "/", type});
+  if (c.actor >= 0 && c.recipient >= 0) {
+    const Entity& a = doc.entities[c.actor];
+    const Entity& r = doc.entities[c.recipient];
+    add({"domestic=", std::to_string(!a.country.empty() && a.country == r.country), "/", type});
+  }
+  // Marks.
+  add({"neg=", std::to_string(ev.negated)});
+  add({"mod=", ev.modality});
+  add({"mod-t=", ev.modality, "/", type});
+  add({"attr=", std::to_string(!ev.attribution_code.empty() || !ev.attribution_text.empty())});
+  add({"speaker=", std::to_string(c.speaker >= 0), "/", type});
+  // Where the sentence stands, and how long it is.
+  add({"sent=", Bucket(ev.sentence)});
+  if (ev.sentence < doc.sentences.size()) {
+    const Sentence& s = doc.sentences[ev.sentence];
+    add({"sentlen=", Bucket(s.token_count / 4)});
+    add({"pos=", Bucket((c.first_token - s.first_token) / 2)});
+    // Other participants in the sentence (an act between parties names them).
+    int others = 0;
+    for (const Entity& e : doc.entities) {
+      if (e.first_token >= s.first_token && e.first_token < s.first_token + s.token_count && !e.country.empty()) ++others;
+    }
+    add({"coded-in-sent=", Bucket(others)});
+    add({"coded-in-sent-t=", Bucket(others), "/", type});
+  }
+}
+
+}  // namespace rasd::internal

@@ -1,0 +1,142 @@
+#include "events/participants.h"
+
+#include <string>
+
+namespace rasd::internal {
+namespace {
+
+const char* Bucket(long d) {
+  if (d <= 0) return "0";
+  if (d == 1) return "1";
+  if (d <= 3) return "2-3";
+  if (d <= 7) return "4-7";
+  if (d <= 15) return "8-15";
+  return "16+";
+}
+
+std::string_view TokenFolded(const Document& doc, uint32_t t) {
+  if (t >= doc.tokens.size()) return "<none>";
+  return doc.Folded(doc.tokens[t].norm);
+}
+
+EventActor ActorOf(const Document& doc, int i) {
+  const Entity& e = doc.entities[i];
+  EventActor a;
+  a.text = e.text;
+  a.country = e.country;
+  a.sector = e.sector;
+  a.code = e.code.empty() ? e.country + e.sector : e.code;
+  a.cluster = e.cluster;
+  a.entity = i;
+  return a;
+}
+
+}  // namespace
+
+void ParticipantFeatures(const Document& doc, const Candidate& c, const CandidateMention& m, ParticipantRole role,
+                         std::vector<uint64_t>* out) {
+  out->clear();
+  std::string f;
+  auto add = [&](std::initializer_list<std::string_view> pieces) {
+    f.clear();
+    for (std::string_view p : pieces) f.append(p);
+    out->push_back(FeatureHash(f));
+  };
+  const Entity& e = doc.entities[m.entity];
+  const std::string& type = c.event.type;
+  const std::string kind = c.entry ? c.entry->kind : "";
+  const std::string frame = c.entry ? c.entry->extra : "";
+  const std::string et = EntityTypeName(e.type);
+  const long d = static_cast<long>(e.first_token) - static_cast<long>(c.first_token);
+  const std::string side = m.previous_sentence ? "prev" : d < 0 ? "before" : "after";
+  const std::string dist = std::string(d < 0 ? "-" : "+") + Bucket(d < 0 ? -d : d);
+  const bool grammar_actor = c.actor == m.entity;
+  const bool grammar_recipient = c.recipient == m.entity;
+  add({"bias"});
+  add({"role=", role == ParticipantRole::kActor ? "a" : "r"});
+  add({"g-actor=", grammar_actor ? "1" : "0"});
+  add({"g-recipient=", grammar_recipient ? "1" : "0"});
+  add({"g-actor-t=", grammar_actor ? "1" : "0", "/", type});
+  add({"g-recipient-t=", grammar_recipient ? "1" : "0", "/", type});
+  add({"side=", side});
+  add({"side-t=", side, "/", type});
+  add({"side-k=", side, "/", kind});
+  add({"dist=", dist});
+  add({"dist-k=", dist, "/", kind});
+  add({"prep=", m.preposition});
+  add({"prep-side=", m.preposition, "/", side});
+  add({"prep-t=", m.preposition, "/", type});
+  add({"prep-frame=", m.preposition, "/", frame});
+  add({"prep-lemma=", m.preposition, "/", c.entry ? std::string_view(c.entry->surface) : ""});
+  add({"side-lemma=", side, "/", c.entry ? std::string_view(c.entry->surface) : ""});
+  add({"etype=", et});
+  add({"etype-side=", et, "/", side});
+  add({"etype-t=", et, "/", type});
+  add({"sector=", e.sector});
+  add({"sector-t=", e.sector, "/", type});
+  add({"coded=", e.country.empty() ? "0" : "1"});
+  add({"subject=", m.sentence_subject ? "1" : "0"});
+  add({"subject-side=", m.sentence_subject ? "1" : "0", "/", side});
+  add({"verbal-side=", c.verbal ? "v" : "n", "/", side, "/", m.preposition});
+  if (e.first_token > 0) add({"prev=", TokenFolded(doc, e.first_token - 1)});
+  add({"first=", TokenFolded(doc, e.first_token)});
+  // The nearest: no other mention of the sentence between it and the trigger.
+  bool nearest = true;
+  for (const CandidateMention& o : c.mentions) {
+    if (o.entity == m.entity || o.previous_sentence) continue;
+    const long od = static_cast<long>(doc.entities[o.entity].first_token) - static_cast<long>(c.first_token);
+    if ((od < 0) == (d < 0) && (od < 0 ? od > d : od < d)) nearest = false;
+  }
+  add({"nearest=", nearest ? "1" : "0", "/", side});
+  add({"nearest-t=", nearest ? "1" : "0", "/", side, "/", type});
+  if (c.actor >= 0 && c.actor != m.entity && !doc.entities[c.actor].country.empty()) {
+    add({"same-country-as-g-actor=", doc.entities[c.actor].country == e.country ? "1" : "0"});
+  }
+}
+
+// A nationality adjective names the owner of a thing (الجرائم الإسرائيلية): the
+// target of an accusation or of force, never the party one meets, supports,
+// asks or gives to.
+namespace {
+bool OwnerCanBeRecipient(const std::string& type) {
+  return type == "ACCUSE" || type == "ASSAULT" || type == "COERCE" || type == "THREATEN" || type == "SANCTION" ||
+         type == "PROTEST" || type == "REJECT" || type == "MOBILIZE";
+}
+}  // namespace
+
+void ChooseParticipants(const Document& doc, const LinearModel& actor_model, const LinearModel& recipient_model,
+                        Candidate* c) {
+  std::vector<uint64_t> features;
+  int best_actor = -1, best_recipient = -1;
+  double p_actor = 0.0, p_recipient = 0.0;
+  std::vector<double> pr(c->mentions.size(), 0.0);
+  for (size_t k = 0; k < c->mentions.size(); ++k) {
+    const CandidateMention& m = c->mentions[k];
+    ParticipantFeatures(doc, *c, m, ParticipantRole::kActor, &features);
+    const double pa = actor_model.Probability(features);
+    if (pa >= p_actor) {
+      p_actor = pa;
+      best_actor = m.entity;
+    }
+    ParticipantFeatures(doc, *c, m, ParticipantRole::kRecipient, &features);
+    pr[k] = recipient_model.Probability(features);
+  }
+  for (size_t k = 0; k < c->mentions.size(); ++k) {
+    if (c->mentions[k].nisba_adjective && !OwnerCanBeRecipient(c->event.type)) continue;
+    if (c->mentions[k].entity != best_actor && pr[k] >= p_recipient) {
+      p_recipient = pr[k];
+      best_recipient = c->mentions[k].entity;
+    }
+  }
+  auto rebuild = [&](int chosen, int grammar, std::vector<EventActor>* side) {
+    if (chosen >= 0 && chosen == grammar && !side->empty()) return;  // keeps the conjuncts
+    side->clear();
+    if (chosen >= 0) side->push_back(ActorOf(doc, chosen));
+  };
+  rebuild(best_actor, c->actor, &c->event.actor);
+  rebuild(best_recipient, c->recipient, &c->event.recipient);
+  c->actor = best_actor;
+  c->recipient = best_recipient;
+}
+
+}  // namespace rasd::internal

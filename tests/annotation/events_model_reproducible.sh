@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The shipped data/models/events.model is what tools/train_events.sh makes from
+# the annotation train split: retrain and compare the bytes.
+# Usage: events_model_reproducible.sh RASD_BINARY PROJECT_DIR SHARED_DIR   (exit 77 = skipped)
+set -euo pipefail
+rasd=$1 project=$2 shared=$3
+if [ ! -d "$shared/corpus" ]; then echo "SKIP: $shared/corpus not found (../shared is absent)"; exit 77; fi
+export RASD_SHARED=$shared
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+bash "$project/tools/train_events.sh" "$rasd" "$tmp/events.model"
+if cmp "$tmp/events.model" "$project/data/models/events.model"; then
+  echo "data/models/events.model is reproduced byte for byte"
+else
+  echo "FAIL: retraining gives another model: run tools/train_events.sh and commit data/models/events.model"
+  exit 1
+fi

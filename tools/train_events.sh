@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Trains the learned event models shipped as data/models/events.model (docs/events.md):
+# the participant models and the decision over the grammar's candidates of the
+# annotation train split. The decision threshold was chosen on the dev split.
+# Usage: tools/train_events.sh [RASD_BINARY] [OUT]   (needs ../shared/corpus)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rasd=${1:-build/rasd} out=${2:-data/models/events.model}
+threshold=0.2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+python3 tools/annotation/annot.py articles data/annotations/train.jsonl --out "$tmp/train-articles.jsonl"
+"$rasd" train events --gold data/annotations/train.jsonl --articles "$tmp/train-articles.jsonl" \
+  --threshold "$threshold" --out "$out"
