@@ -30,7 +30,8 @@ enum CandidateReason : uint32_t {
   kNounWithoutRecipient = 1u << 8,   // a noun alone names an event only with both sides
   kSameParty = 1u << 9,              // actor and recipient are one party
   kSameBody = 1u << 10,              // two sides of one country, same body or described
-  kReasonCount = 11,
+  kPossessedNoun = 1u << 11,         // a noun with a possessive pronoun (دعمها): read by the models only
+  kReasonCount = 12,
 };
 
 // The name of reason bit `bit` (0-based), for features and debugging.

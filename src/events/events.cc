@@ -20,6 +20,7 @@ struct Trigger {
   uint32_t first, end;
   const LexEntry* entry;
   uint32_t args_from = 0;  // where the recipient may start: past a gapped phrase's words
+  bool possessed = false;  // matched without its enclitic pronoun (دعمها)
 };
 
 struct Marker {  // speech verbs and modality words
@@ -84,16 +85,19 @@ class Extractor {
       const Sentence& sent = doc->sentences[s];
       for (uint32_t t = sent.first_token; t < sent.first_token + sent.token_count; ++t) sentence_of_[t] = s;
     }
-    for (const LexiconMatch& m : lexicon.Match(*doc)) {
+    for (const LexiconMatch& m : lexicon.Match(*doc, /*without_enclitics=*/true)) {
       const LexEntry* trigger = nullptr;
       for (uint32_t id : m.entries) {
         const LexEntry& e = lexicon.entry(id);
         if (e.type == EntryType::kTrigger && trigger == nullptr) trigger = &e;
-        if (e.type == EntryType::kSpeech || e.type == EntryType::kModality) {
+        if ((e.type == EntryType::kSpeech || e.type == EntryType::kModality) && !m.possessed) {
           markers_.push_back({m.first_token, m.first_token + m.token_count, &e});
         }
       }
-      if (trigger != nullptr) triggers_.push_back({m.first_token, m.first_token + m.token_count, trigger});
+      if (trigger != nullptr) {
+        triggers_.push_back({m.first_token, m.first_token + m.token_count, trigger});
+        triggers_.back().possessed = m.possessed;
+      }
     }
     AddGappedTriggers(gapped);
     std::sort(triggers_.begin(), triggers_.end(), [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
@@ -683,7 +687,8 @@ class Extractor {
   int ExtractOne(const Trigger& t, int last_subject) {
     last_subject_ = last_subject;
     const LexEntry& e = *t.entry;
-    uint32_t reasons = 0;
+    // A noun with a possessive pronoun (دعمها، لقائه): the hand rules never read these.
+    uint32_t reasons = t.possessed ? static_cast<uint32_t>(kPossessedNoun) : 0u;
     int accepted = -1;
     for (uint32_t k = t.first; k < t.end; ++k) {
       int i = entity_at_[k];
@@ -1150,7 +1155,7 @@ std::vector<Candidate> EventCandidates(const Lexicon& events, const GappedPhrase
 std::string_view CandidateReasonName(int bit) {
   static constexpr std::string_view kNames[kReasonCount] = {
       "inside_name", "not_event_sense", "verb_spelt_as_noun", "requested_content", "unplaced_subject", "no_actor",
-      "nationality_actor", "no_recipient", "noun_without_recipient", "same_party", "same_body"};
+      "nationality_actor", "no_recipient", "noun_without_recipient", "same_party", "same_body", "possessed_noun"};
   return bit >= 0 && bit < static_cast<int>(kReasonCount) ? kNames[bit] : "?";
 }
 

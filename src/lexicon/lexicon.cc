@@ -637,7 +637,7 @@ StatusOr<Lexicon> Lexicon::FromBlob(std::string_view blob, bool (*keep)(EntryTyp
   return lex;
 }
 
-LexiconMatch Lexicon::MatchAt(const Document& doc, uint32_t i, uint32_t limit) const {
+LexiconMatch Lexicon::MatchAt(const Document& doc, uint32_t i, uint32_t limit, bool without_enclitics) const {
   const auto& toks = doc.tokens;
   const std::string_view folded(doc.folded);
   auto word = [&](uint32_t k) { return folded.substr(toks[k].norm.begin, toks[k].norm.size()); };
@@ -682,6 +682,31 @@ LexiconMatch Lexicon::MatchAt(const Document& doc, uint32_t i, uint32_t limit) c
       node = impl_->Child(node, word(j));
     }
   }
+  // The stem without its enclitic pronoun: ة and ء come back before a suffix
+  // (زيارت+ه → زيارة، لقائ+ه → لقاء).
+  if (without_enclitics && t.segment_count > 1 &&
+      doc.segments[t.first_segment + t.segment_count - 1].kind == SegmentKind::kEnclitic) {
+    const Segment& stem = doc.segments[t.stem()];
+    std::string base(folded.substr(stem.norm.begin, stem.norm.size()));
+    std::string restored = base;
+    if (restored.ends_with("\xD8\xAA")) {  // ت → ة (folded ه)
+      restored.replace(restored.size() - 2, 2, "\xD9\x87");
+    } else if (restored.ends_with("\xD8\xA6") || restored.ends_with("\xD8\xA4")) {  // ئ ؤ → ء
+      restored.replace(restored.size() - 2, 2, "\xD8\xA1");
+    }
+    for (const std::string& form : {base, restored}) {
+      uint32_t node = impl_->Child(0, form);  // a word with a pronoun takes no article
+      for (uint32_t j = i; node != 0;) {
+        if (!impl_->node_entries[node].empty() && j - i + 1 > best_len) {
+          best_len = j - i + 1;
+          best_node = node;
+          result.possessed = true;
+        }
+        if (++j >= limit) break;
+        node = impl_->Child(node, word(j));
+      }
+    }
+  }
   if (best_len > 0) {
     result.token_count = best_len;
     result.entries = impl_->node_entries[best_node];
@@ -689,11 +714,11 @@ LexiconMatch Lexicon::MatchAt(const Document& doc, uint32_t i, uint32_t limit) c
   return result;
 }
 
-std::vector<LexiconMatch> Lexicon::Match(const Document& doc) const {
+std::vector<LexiconMatch> Lexicon::Match(const Document& doc, bool without_enclitics) const {
   std::vector<LexiconMatch> out;
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   for (uint32_t i = 0; i < n;) {
-    LexiconMatch m = MatchAt(doc, i, n);
+    LexiconMatch m = MatchAt(doc, i, n, without_enclitics);
     if (m.token_count == 0) {
       ++i;
       continue;

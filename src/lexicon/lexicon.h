@@ -69,6 +69,9 @@ struct LexiconMatch {
   uint32_t first_token = 0;
   uint32_t token_count = 0;
   std::vector<uint32_t> entries;  // indices into Lexicon::entry(); all entries of that phrase
+  // The first word matched without its enclitic pronoun (دعمها → دعم): the
+  // pronoun owns what the word names.
+  bool possessed = false;
 };
 
 class Lexicon {
@@ -93,11 +96,13 @@ class Lexicon {
 
   // Finds lexicon phrases in `doc` (text layer filled): leftmost-longest,
   // non-overlapping. Thread-safe.
-  std::vector<LexiconMatch> Match(const Document& doc) const;
+  // With `without_enclitics`, a first word also matches without its enclitic
+  // pronoun, its stem's spelling restored (زيارته → زيارة، لقائه → لقاء).
+  std::vector<LexiconMatch> Match(const Document& doc, bool without_enclitics = false) const;
 
   // The longest phrase starting at token `first` and ending at or before
   // token `limit` (token_count 0 when none).
-  LexiconMatch MatchAt(const Document& doc, uint32_t first, uint32_t limit) const;
+  LexiconMatch MatchAt(const Document& doc, uint32_t first, uint32_t limit, bool without_enclitics = false) const;
 
   // Looks up a phrase given as text (tokenised like documents).
   std::vector<uint32_t> Lookup(std::string_view phrase) const;
