@@ -43,13 +43,8 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
   out->clear();
   const Event& ev = c.event;
   const std::string type = ev.type;
-  std::string f;
-  // Joins the pieces and hashes them (appending, which GCC 12's -Wrestrict does not misread).
-  auto add = [&](std::initializer_list<std::string_view> pieces) {
-    f.clear();
-    for (std::string_view p : pieces) f.append(p);
-    out->push_back(FeatureHash(f));
-  };
+  // A feature is its pieces joined, hashed without building the string.
+  auto add = [&](std::initializer_list<std::string_view> pieces) { out->push_back(FeatureHash(pieces)); };
   const std::string kind = c.entry ? c.entry->kind : "";
   const std::string lemma = c.entry ? c.entry->surface : "";
   add({"bias"});

@@ -36,12 +36,8 @@ EventActor ActorOf(const Document& doc, int i) {
 void ParticipantFeatures(const Document& doc, const Candidate& c, const CandidateMention& m, ParticipantRole role,
                          std::vector<uint64_t>* out) {
   out->clear();
-  std::string f;
-  auto add = [&](std::initializer_list<std::string_view> pieces) {
-    f.clear();
-    for (std::string_view p : pieces) f.append(p);
-    out->push_back(FeatureHash(f));
-  };
+  // A feature is its pieces joined, hashed without building the string.
+  auto add = [&](std::initializer_list<std::string_view> pieces) { out->push_back(FeatureHash(pieces)); };
   const Entity& e = doc.entities[m.entity];
   const std::string& type = c.event.type;
   const std::string kind = c.entry ? c.entry->kind : "";

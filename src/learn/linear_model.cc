@@ -35,6 +35,14 @@ double Sigmoid(double z) { return z >= 0 ? 1 / (1 + std::exp(-z)) : std::exp(z) 
 
 uint64_t FeatureHash(std::string_view feature) { return Fnv1a(feature); }
 
+uint64_t FeatureHash(std::initializer_list<std::string_view> pieces) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (std::string_view p : pieces) {
+    for (unsigned char c : p) h = (h ^ c) * 0x100000001B3ull;
+  }
+  return h;
+}
+
 LinearModel::LinearModel(int bits) : bits_(bits), mask_((1ull << bits) - 1), weights_(size_t{1} << bits, 0.0f) {}
 
 double LinearModel::Logit(const std::vector<uint64_t>& features) const {

@@ -19,6 +19,7 @@
 #define RASD_LEARN_LINEAR_MODEL_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,8 @@ namespace rasd::internal {
 
 // FNV-1a 64 of a feature string: stable across builds and machines.
 uint64_t FeatureHash(std::string_view feature);
+// The same hash of the pieces' concatenation, without building it.
+uint64_t FeatureHash(std::initializer_list<std::string_view> pieces);
 
 struct LinearExample {
   std::vector<uint64_t> features;  // FeatureHash values

@@ -151,6 +151,31 @@ TEST(LexiconMatchTest, SeesThroughCliticsArticleAndSpelling) {
   }
 }
 
+// A trigger noun with a possessive pronoun matches its entry with ة and ء
+// restored, only when asked, and says so (events/candidate.h: possessed_noun).
+TEST(LexiconMatchTest, PossessedNounsMatchWithoutTheirPronoun) {
+  static const std::unique_ptr<Engine> engine = std::move(Engine::Create().value());
+  AnalyzeOptions text_only;
+  text_only.text_only = true;
+  for (const char* word : {"واستنكارها", "زيارته", "لقائه", "دعمها"}) {
+    Document doc = engine->Analyze(word, text_only);
+    bool plain = false, possessed = false;
+    for (const LexiconMatch& m : Builtin().Match(doc)) {
+      for (uint32_t id : m.entries) plain |= Builtin().entry(id).type == EntryType::kTrigger;
+    }
+    for (const LexiconMatch& m : Builtin().Match(doc, /*without_enclitics=*/true)) {
+      for (uint32_t id : m.entries) possessed |= Builtin().entry(id).type == EntryType::kTrigger && m.possessed;
+    }
+    EXPECT_FALSE(plain) << word;
+    EXPECT_TRUE(possessed) << word;
+  }
+  // Words that only end like a pronoun stay unmatched: the stem must be an entry.
+  Document doc = engine->Analyze("كتابها", text_only);
+  for (const LexiconMatch& m : Builtin().Match(doc, true)) {
+    for (uint32_t id : m.entries) EXPECT_NE(Builtin().entry(id).type, EntryType::kTrigger);
+  }
+}
+
 TEST(LexiconMatchTest, CapitalsUsedAsMetonymsAreMarked) {
   for (const char* capital : {"واشنطن", "موسكو", "طهران"}) {
     bool metonym = false;
