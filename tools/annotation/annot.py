@@ -99,7 +99,11 @@ def cmd_build(args):
         for path in sorted(glob.glob(os.path.join(folder, '*.json'))):
             doc_id = os.path.basename(path)[:-5]
             chosen.setdefault(doc_id, path)
-    splits = {'train': [], 'dev': [], 'test': []}
+    splits = {'train': [], 'dev': [], 'test': [], 'test2': []}
+    test_path = os.path.join(args.out_dir, 'test.jsonl')
+    frozen_test = None
+    if os.path.exists(test_path) and not args.unfreeze:
+        frozen_test = {r['id'] for r in read_jsonl(test_path)}
     bad = 0
     for doc_id, path in chosen.items():
         draft = load_draft(path)
@@ -114,14 +118,19 @@ def cmd_build(args):
             print('\n'.join(p.errors), file=sys.stderr)
             bad += 1
             continue
-        splits[split_of(doc_id, args.seed)].append(out)
+        split = split_of(doc_id, args.seed)
+        # The frozen test split never grows: later articles drawn into it form test2.
+        if split == 'test' and frozen_test is not None and doc_id not in frozen_test:
+            split = 'test2'
+        splits[split].append(out)
     last = max(rank[r['id']] for recs in splits.values() for r in recs)
-    test_path = os.path.join(args.out_dir, 'test.jsonl')
     for name, recs in splits.items():
         recs.sort(key=lambda r: rank.get(r['id'], 1 << 30))
         path = os.path.join(args.out_dir, name + '.jsonl')
         text = ''.join(json.dumps(r, ensure_ascii=False, sort_keys=True) + '\n' for r in recs)
-        if name == 'test' and os.path.exists(test_path) and not args.unfreeze:
+        if name == 'test2' and not recs:
+            continue
+        if name == 'test' and frozen_test is not None:
             with open(test_path, encoding='utf-8') as f:
                 if f.read() != text:
                     raise SystemExit('annot.py build: the test split is frozen and would change; '
