@@ -82,10 +82,12 @@ rasd::JsonOptions Options(bool tokens, bool text) {
   return o;
 }
 
-std::string AnalyzeToJson(const rasd::Engine& engine, const Job& job, const rasd::JsonOptions& options) {
+std::string AnalyzeToJson(const rasd::Engine& engine, const Job& job, const rasd::JsonOptions& options,
+                          float min_confidence) {
   rasd::AnalyzeOptions ao;
   ao.id = job.id;
   ao.date = job.date;
+  ao.min_confidence = min_confidence;
   return rasd::DocumentToJson(engine.Analyze(job.text, ao), options);
 }
 
@@ -96,15 +98,15 @@ py::object Loads(const std::string& json) {
   return (*loads)(py::bytes(json));
 }
 
-// analyze(text, id, date, tokens, text_field) -> dict
+// analyze(text, id, date, tokens, text_field, min_confidence) -> dict
 py::object Analyze(const py::handle& text, const std::string& id, const std::string& date, bool tokens,
-                   bool text_field) {
+                   bool text_field, float min_confidence) {
   Job job{TextBytes(text, "text"), id, date};
   const rasd::Engine& engine = SharedEngine();
   std::string json;
   {
     py::gil_scoped_release nogil;
-    json = AnalyzeToJson(engine, job, Options(tokens, text_field));
+    json = AnalyzeToJson(engine, job, Options(tokens, text_field), min_confidence);
   }
   return Loads(json);
 }
@@ -113,7 +115,7 @@ py::object Analyze(const py::handle& text, const std::string& id, const std::str
 // With threads > 1, `threads` workers analyse without the GIL while this
 // thread turns finished documents into dicts in input order, so the parsing
 // overlaps the analysis; threads = 1 does both in this thread.
-py::list AnalyzeMany(const py::sequence& items, int threads, bool tokens, bool text_field) {
+py::list AnalyzeMany(const py::sequence& items, int threads, bool tokens, bool text_field, float min_confidence) {
   std::vector<Job> jobs;
   jobs.reserve(py::len(items));
   for (const py::handle& t : items) jobs.push_back(MakeJob(t));
@@ -129,7 +131,7 @@ py::list AnalyzeMany(const py::sequence& items, int threads, bool tokens, bool t
       std::string json;
       {
         py::gil_scoped_release nogil;
-        json = AnalyzeToJson(engine, jobs[i], options);
+        json = AnalyzeToJson(engine, jobs[i], options, min_confidence);
       }
       out[i] = Loads(json);
       if (PyErr_CheckSignals() != 0) throw py::error_already_set();
@@ -148,7 +150,7 @@ py::list AnalyzeMany(const py::sequence& items, int threads, bool tokens, bool t
       std::string json;
       char state = 1;
       try {
-        json = AnalyzeToJson(engine, jobs[i], options);
+        json = AnalyzeToJson(engine, jobs[i], options, min_confidence);
       } catch (const std::exception& e) {  // out of memory: reported, not std::terminate
         json = e.what();
         state = 2;
@@ -214,9 +216,9 @@ py::dict ParseLine(const py::handle& line) {
 PYBIND11_MODULE(_rasd, m) {
   m.doc() = "rasd native module (use the rasd package)";
   m.def("analyze", &Analyze, py::arg("text"), py::arg("id"), py::arg("date"), py::arg("tokens"),
-        py::arg("text_field"));
+        py::arg("text_field"), py::arg("min_confidence") = 0.0f);
   m.def("analyze_many", &AnalyzeMany, py::arg("items"), py::arg("threads"), py::arg("tokens"),
-        py::arg("text_field"));
+        py::arg("text_field"), py::arg("min_confidence") = 0.0f);
   m.def("parse_line", &ParseLine, py::arg("line"));
   m.def("load", [] { return SharedEngine().lexicon_size(); });
   m.def("engines_created", [] { return engines_created; });

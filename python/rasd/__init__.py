@@ -56,16 +56,25 @@ def _id_arg(value, where):
     raise TypeError(f"{where}: id must be a str, an int or None, not {type(value).__name__}")
 
 
-def extract(text, date=None, id=None, *, tokens=False, include_text=True):
+def extract(text, date=None, id=None, *, tokens=False, include_text=True, min_confidence=0.0):
     """Analyses one article and returns its document as a dict.
 
     text: str (or bytes, read as UTF-8; ill-formed bytes are repaired with
     U+FFFD and a warning, like the CLI). date: "YYYY-MM-DD" or a
     datetime.date; anchors relative dates ("أمس"). id: the document id.
     tokens=True adds sentences and tokens; include_text=False leaves the
-    article text out. The GIL is released while the engine works.
+    article text out. min_confidence leaves out events whose confidence (the
+    learned model's probability, docs/events.md) is below it. The GIL is
+    released while the engine works.
     """
-    return _rasd.analyze(text, _id_arg(id, "rasd.extract"), _date_arg(date, "rasd.extract"), tokens, include_text)
+    return _rasd.analyze(text, _id_arg(id, "rasd.extract"), _date_arg(date, "rasd.extract"), tokens, include_text,
+                         _confidence_arg(min_confidence, "rasd.extract"))
+
+
+def _confidence_arg(value, where):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise ValueError(f"{where}: min_confidence must be a number from 0 to 1, not {value!r}")
+    return float(value)
 
 
 # Fields of an input record that the engine reads; the others are copied
@@ -110,7 +119,8 @@ def _record_job(item, index):
     return (text, doc_id, date), extras
 
 
-def extract_many(items, threads=None, *, tokens=False, include_text=True, batch=2048, errors="raise"):
+def extract_many(items, threads=None, *, tokens=False, include_text=True, batch=2048, errors="raise",
+                 min_confidence=0.0):
     """Analyses many articles on `threads` native threads (default: all
     cores) with the GIL released, and returns their documents in input order.
 
@@ -121,9 +131,11 @@ def extract_many(items, threads=None, *, tokens=False, include_text=True, batch=
     Iterables are consumed `batch` items at a time, so memory stays bounded.
     errors="raise" (default) raises TypeError/ValueError on a bad item;
     errors="skip" leaves bad items out, as the CLI skips malformed records.
+    min_confidence: as in extract().
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"rasd.extract_many: errors must be 'raise' or 'skip', got {errors!r}")
+    min_confidence = _confidence_arg(min_confidence, "rasd.extract_many")
     if threads is None:
         threads = _rasd.hardware_threads()
     if isinstance(threads, bool) or not isinstance(threads, _numbers.Integral) or threads < 1:
@@ -148,7 +160,7 @@ def extract_many(items, threads=None, *, tokens=False, include_text=True, batch=
                 continue
             jobs.append(job)
             extras.append(extra)
-        docs = _rasd.analyze_many(jobs, int(threads), tokens, include_text)
+        docs = _rasd.analyze_many(jobs, int(threads), tokens, include_text, min_confidence)
         for doc, extra in zip(docs, extras):
             if extra:
                 for k, v in extra.items():

@@ -216,3 +216,18 @@ def test_gil_released_during_analysis(examples):
     assert t1 - t0 > 4 * margin, "the text should take longer to analyse"
     inside = [s for s in stamps if t0 + margin < s < t1 - margin]
     assert len(inside) > 10, f"the other thread ran {len(inside)} times during the call: the GIL was held"
+
+
+def test_min_confidence_matches_cli(examples):
+    """min_confidence leaves out the events below it, as `rasd extract --min-confidence` does."""
+    path = examples[0]
+    text = read(path)
+    everything = rasd.extract(text, date="2024-11-23", id="ex")
+    confident = rasd.extract(text, date="2024-11-23", id="ex", min_confidence=0.5)
+    assert [e for e in everything["events"] if e["confidence"] >= 0.5] == confident["events"]
+    assert cli_docs("--min-confidence", "0.5", "--date", "2024-11-23", "--id", "ex", path)[0] == confident
+    many = rasd.extract_many([{"text": text, "id": "ex", "date": "2024-11-23"}], min_confidence=0.5)
+    assert many[0]["events"] == confident["events"]
+    for bad in (-0.1, 1.5, "0.5", True):
+        with pytest.raises(ValueError):
+            rasd.extract(text, min_confidence=bad)
