@@ -147,6 +147,13 @@ struct Server::Impl {
       }
     }
     if (body.contains("id") && body["id"].is_string()) options.id = body["id"].get<std::string>();
+    if (body.contains("min_confidence") && !body["min_confidence"].is_null()) {
+      const Json& m = body["min_confidence"];
+      if (!m.is_number() || m.get<double>() < 0 || m.get<double>() > 1) {
+        return SendError(res, 400, "field 'min_confidence' must be a number from 0 to 1");
+      }
+      options.min_confidence = m.get<float>();
+    }
     JsonOptions jo;
     jo.tokens = body.contains("tokens") && body["tokens"].is_boolean() && body["tokens"].get<bool>();
     const std::string& text = body["text"].get_ref<const std::string&>();

@@ -99,9 +99,17 @@ try:
     cli = subprocess.run([rasd, "extract", "--date", "2024-11-20", "--id", "request", "-"], input=text,
                          capture_output=True, text=True).stdout
     check(doc == json.loads(cli), "POST /api/extract equals `rasd extract` output")
+    st, ct, data = request(port, "POST", "/api/extract",
+                           json.dumps({"text": text, "date": "2024-11-20", "min_confidence": 0.5}),
+                           {"Content-Type": "application/json"})
+    cli = subprocess.run([rasd, "extract", "--date", "2024-11-20", "--id", "request", "--min-confidence", "0.5", "-"],
+                         input=text, capture_output=True, text=True).stdout
+    check(st == 200 and jbody(data) == json.loads(cli), "POST /api/extract min_confidence equals --min-confidence")
 
     for body, what in [("{bad json", "malformed JSON"), ("[1,2]", "not an object"), ('{"date":"2024-11-20"}', "no text"),
-                       ('{"text": 5}', "text not a string"), ('{"text":"x","date":"20-11-2024"}', "bad date")]:
+                       ('{"text": 5}', "text not a string"), ('{"text":"x","date":"20-11-2024"}', "bad date"),
+                       ('{"text":"x","min_confidence":2}', "min_confidence above 1"),
+                       ('{"text":"x","min_confidence":"0.5"}', "min_confidence not a number")]:
         st, ct, data = request(port, "POST", "/api/extract", body)
         e = jbody(data)
         check(st == 400 and e and "error" in e, "POST /api/extract %s -> 400 JSON (%s)" % (what, e and e.get("error")))
