@@ -58,6 +58,14 @@ struct Candidate {
   std::vector<CandidateMention> mentions;
 };
 
+// The event participant an entity stands for (its code, else country + sector).
+EventActor ActorOfEntity(const Document& doc, int entity);
+
+// Helpers of the feature stages: a distance in coarse buckets ("0", "1",
+// "2-3", "4-7", "8-15", "16+"), and token t's folded form ("<none>" outside).
+const char* DistanceBucket(long d);
+std::string_view TokenFolded(const Document& doc, uint32_t t);
+
 }  // namespace rasd::internal
 
 #endif  // RASD_EVENTS_CANDIDATE_H_

@@ -635,17 +635,7 @@ class Extractor {
     return -1;
   }
 
-  EventActor ActorOf(int i) const {
-    const Entity& e = Ent(i);
-    EventActor a;
-    a.text = e.text;
-    a.country = e.country;
-    a.sector = e.sector;
-    a.code = e.code.empty() ? e.country + e.sector : e.code;
-    a.cluster = e.cluster;
-    a.entity = i;
-    return a;
-  }
+  EventActor ActorOf(int i) const { return ActorOfEntity(*doc_, i); }
 
   // Participants joined by و to `i` (الأردن ومصر): PLOVER lists compound actors.
   std::vector<int> WithConjuncts(int i) const {

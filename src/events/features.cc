@@ -7,11 +7,6 @@
 namespace rasd::internal {
 namespace {
 
-std::string_view TokenFolded(const Document& doc, uint32_t t) {
-  if (t >= doc.tokens.size()) return "<none>";
-  return doc.Folded(doc.tokens[t].norm);
-}
-
 std::string_view StemFolded(const Document& doc, uint32_t t) {
   if (t >= doc.tokens.size()) return "<none>";
   return doc.Folded(doc.segments[doc.tokens[t].stem()].norm);
@@ -26,15 +21,6 @@ std::string Proclitics(const Document& doc, uint32_t t) {
     out += doc.Folded(doc.segments[k].norm);
   }
   return out;
-}
-
-const char* Bucket(long d) {
-  if (d <= 0) return "0";
-  if (d == 1) return "1";
-  if (d <= 3) return "2-3";
-  if (d <= 7) return "4-7";
-  if (d <= 15) return "8-15";
-  return "16+";
 }
 
 }  // namespace
@@ -57,7 +43,7 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
   add({"lemma-t=", lemma, "/", type});
   add({"verbal=", std::to_string(c.verbal)});
   add({"alleg=", std::to_string(c.allegation)});
-  add({"len=", Bucket(c.end_token - c.first_token)});
+  add({"len=", DistanceBucket(c.end_token - c.first_token)});
   add({"w0=", TokenFolded(doc, c.first_token)});
   add({"s0=", StemFolded(doc, c.first_token)});
   add({"pro=", Proclitics(doc, c.first_token)});
@@ -101,8 +87,8 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
     add({s, "-coded=", std::to_string(!e.country.empty())});
     const long d = static_cast<long>(e.first_token) - static_cast<long>(c.first_token);
     add({s, "-side=", d < 0 ? "before" : "after"});
-    add({s, "-dist=", d < 0 ? "-" : "+", Bucket(d < 0 ? -d : d)});
-    add({s, "-dist-t=", d < 0 ? "-" : "+", Bucket(d < 0 ? -d : d), "/", type});
+    add({s, "-dist=", d < 0 ? "-" : "+", DistanceBucket(d < 0 ? -d : d)});
+    add({s, "-dist-t=", d < 0 ? "-" : "+", DistanceBucket(d < 0 ? -d : d), "/", type});
     if (e.first_token < doc.tokens.size()) {
       add({s, "-pro=", Proclitics(doc, e.first_token)});
       if (e.first_token > 0) add({s, "-prev=", TokenFolded(doc, e.first_token - 1)});
@@ -123,18 +109,18 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
   add({"attr=", std::to_string(!ev.attribution_code.empty() || !ev.attribution_text.empty())});
   add({"speaker=", std::to_string(c.speaker >= 0), "/", type});
   // Where the sentence stands, and how long it is.
-  add({"sent=", Bucket(ev.sentence)});
+  add({"sent=", DistanceBucket(ev.sentence)});
   if (ev.sentence < doc.sentences.size()) {
     const Sentence& s = doc.sentences[ev.sentence];
-    add({"sentlen=", Bucket(s.token_count / 4)});
-    add({"pos=", Bucket((c.first_token - s.first_token) / 2)});
+    add({"sentlen=", DistanceBucket(s.token_count / 4)});
+    add({"pos=", DistanceBucket((c.first_token - s.first_token) / 2)});
     // Other participants in the sentence (an act between parties names them).
     int others = 0;
     for (const Entity& e : doc.entities) {
       if (e.first_token >= s.first_token && e.first_token < s.first_token + s.token_count && !e.country.empty()) ++others;
     }
-    add({"coded-in-sent=", Bucket(others)});
-    add({"coded-in-sent-t=", Bucket(others), "/", type});
+    add({"coded-in-sent=", DistanceBucket(others)});
+    add({"coded-in-sent-t=", DistanceBucket(others), "/", type});
   }
 }
 

@@ -3,35 +3,6 @@
 #include <string>
 
 namespace rasd::internal {
-namespace {
-
-const char* Bucket(long d) {
-  if (d <= 0) return "0";
-  if (d == 1) return "1";
-  if (d <= 3) return "2-3";
-  if (d <= 7) return "4-7";
-  if (d <= 15) return "8-15";
-  return "16+";
-}
-
-std::string_view TokenFolded(const Document& doc, uint32_t t) {
-  if (t >= doc.tokens.size()) return "<none>";
-  return doc.Folded(doc.tokens[t].norm);
-}
-
-EventActor ActorOf(const Document& doc, int i) {
-  const Entity& e = doc.entities[i];
-  EventActor a;
-  a.text = e.text;
-  a.country = e.country;
-  a.sector = e.sector;
-  a.code = e.code.empty() ? e.country + e.sector : e.code;
-  a.cluster = e.cluster;
-  a.entity = i;
-  return a;
-}
-
-}  // namespace
 
 void ParticipantFeatures(const Document& doc, const Candidate& c, const CandidateMention& m, ParticipantRole role,
                          std::vector<uint64_t>* out) {
@@ -45,7 +16,7 @@ void ParticipantFeatures(const Document& doc, const Candidate& c, const Candidat
   const std::string et = EntityTypeName(e.type);
   const long d = static_cast<long>(e.first_token) - static_cast<long>(c.first_token);
   const std::string side = m.previous_sentence ? "prev" : d < 0 ? "before" : "after";
-  const std::string dist = std::string(d < 0 ? "-" : "+") + Bucket(d < 0 ? -d : d);
+  const std::string dist = std::string(d < 0 ? "-" : "+") + DistanceBucket(d < 0 ? -d : d);
   const bool grammar_actor = c.actor == m.entity;
   const bool grammar_recipient = c.recipient == m.entity;
   add({"bias"});
@@ -127,7 +98,7 @@ void ChooseParticipants(const Document& doc, const LinearModel& actor_model, con
   auto rebuild = [&](int chosen, int grammar, std::vector<EventActor>* side) {
     if (chosen >= 0 && chosen == grammar && !side->empty()) return;  // keeps the conjuncts
     side->clear();
-    if (chosen >= 0) side->push_back(ActorOf(doc, chosen));
+    if (chosen >= 0) side->push_back(ActorOfEntity(doc, chosen));
   };
   rebuild(best_actor, c->actor, &c->event.actor);
   rebuild(best_recipient, c->recipient, &c->event.recipient);
