@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lexicon/lexicon.h"
@@ -56,6 +57,8 @@ struct Candidate {
   int actor = -1, recipient = -1, speaker = -1;  // indices into Document::entities
   bool allegation = false;  // an ACCUSE the grammar derives from a conflict noun
   std::vector<CandidateMention> mentions;
+  // Every trigger of the sentence: first token and PLOVER type.
+  std::vector<std::pair<uint32_t, std::string_view>> sentence_triggers;
 };
 
 // The event participant an entity stands for (its code, else country + sector).

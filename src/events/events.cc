@@ -1000,6 +1000,9 @@ class Extractor {
       c.mentions.push_back(
           {i, Preposition(i), false, subject != sentence_subject_.end() && subject->second == i, IsNisbaAdjective(i)});
     }
+    for (const Trigger& other : triggers_) {
+      if (sentence_of_[other.first] == s) c.sentence_triggers.emplace_back(other.first, other.entry->value);
+    }
     if (last_subject_ >= 0 && sentence_of_[Ent(last_subject_).first_token] != s) {
       c.mentions.push_back({last_subject_, "", true, false, false});
     }

@@ -108,6 +108,8 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
   add({"mod-t=", ev.modality, "/", type});
   add({"attr=", std::to_string(!ev.attribution_code.empty() || !ev.attribution_text.empty())});
   add({"speaker=", std::to_string(c.speaker >= 0), "/", type});
+  add({"actor-is-speaker=", std::to_string(c.speaker >= 0 && c.speaker == c.actor), "/", type});
+  add({"triggers-in-sent=", DistanceBucket(static_cast<long>(c.sentence_triggers.size())), "/", type});
   // Where the sentence stands, and how long it is.
   add({"sent=", DistanceBucket(ev.sentence)});
   if (ev.sentence < doc.sentences.size()) {

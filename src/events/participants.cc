@@ -54,6 +54,23 @@ void ParticipantFeatures(const Document& doc, const Candidate& c, const Candidat
     const long od = static_cast<long>(doc.entities[o.entity].first_token) - static_cast<long>(c.first_token);
     if ((od < 0) == (d < 0) && (od < 0 ? od > d : od < d)) nearest = false;
   }
+  // The speaker of the sentence reports the act; another trigger between the
+  // entity and this one usually owns the entity (أدانت الخارجية الهجوم الذي استهدف).
+  const bool speaker = c.speaker == m.entity;
+  add({"speaker=", speaker ? "1" : "0", "/", type});
+  int between = 0;
+  if (!m.previous_sentence) {
+    for (const auto& [t, other_type] : c.sentence_triggers) {
+      if (t == c.first_token) continue;
+      if ((d < 0 && t > e.first_token && t < c.first_token) || (d > 0 && t > c.first_token && t < e.first_token)) {
+        ++between;
+        add({"between-type=", other_type, "/", side, "/", type});  // أدانت X الهجوم: X reacts to the attack
+      }
+    }
+  }
+  const char* between_bucket = between == 0 ? "0" : between == 1 ? "1" : "2+";
+  add({"between=", between_bucket, "/", side});
+  add({"between-t=", between_bucket, "/", side, "/", type});
   add({"nearest=", nearest ? "1" : "0", "/", side});
   add({"nearest-t=", nearest ? "1" : "0", "/", side, "/", type});
   if (c.actor >= 0 && c.actor != m.entity && !doc.entities[c.actor].country.empty()) {

@@ -136,6 +136,17 @@ class Scoring(unittest.TestCase):
         self.assertEqual(evaluate.evaluate([gold], [bare], reps=10)['document']['all']['false_positives'], 1)
         self.assertEqual(evaluate.evaluate([gold], [said], reps=10)['document']['all']['false_positives'], 0)
 
+    def test_strict_level_wants_unknown_sides_left_unknown(self):
+        draft = dict(DRAFT, events=[event(3, 'وتظاهر', 'PROTEST', '141', [participant('مئات الطلاب', None, 'CVL')],
+                                          [], mode='demo')])
+        gold, _ = record.resolve(draft, ARTICLE)
+        named = self.pred({'type': 'PROTEST', 'actor': [{'code': 'EGYGOV'}], 'recipient': []})
+        unnamed = self.pred({'type': 'PROTEST', 'actor': [], 'recipient': []})
+        r = evaluate.evaluate([gold], [named], reps=10)
+        self.assertEqual(r['document']['all']['found'], 1)         # score.py: any actor matches an unknown one
+        self.assertEqual(r['document_strict']['all']['found'], 0)  # strict: naming a doer nobody named is wrong
+        self.assertEqual(evaluate.evaluate([gold], [unnamed], reps=10)['document_strict']['all']['found'], 1)
+
     def test_bootstrap_interval_contains_the_estimate(self):
         golds = []
         preds = []

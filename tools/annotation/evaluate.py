@@ -5,7 +5,8 @@
   evaluate.py --gold data/annotations/dev.jsonl --pred out.jsonl      score output made before
 
 Document level follows ../shared/tools/score.py (type, actor countries, recipient countries; `may`
-events neither rewarded nor penalised); span level matches each predicted event's anchor to a gold
+events neither rewarded nor penalised); "strict" is the same except that a side the gold leaves empty
+(an unknown attacker) must be empty in the output too; span level matches each predicted event's anchor to a gold
 trigger of the same type that overlaps it. Every figure comes with a 95% bootstrap interval over
 articles. --min-confidence drops predicted events below a confidence first.
 """
@@ -48,7 +49,7 @@ def run_rasd(binary, gold, extra):
 
 def evaluate(gold, preds, min_confidence=0.0, reps=1000):
     by_id = {str(d.get('id')): d for d in preds}
-    doc, span = [], []
+    doc, span, strict = [], [], []
     missing = 0
     for rec in gold:
         d = by_id.get(rec['id'])
@@ -57,9 +58,11 @@ def evaluate(gold, preds, min_confidence=0.0, reps=1000):
             d = {'events': []}
         d = dict(d, events=[e for e in d.get('events') or [] if (e.get('confidence') or 1.0) >= min_confidence])
         doc.append(scoring.doc_counts(scoring.gold_doc_events(rec), scoring.pred_doc_events(d)))
+        strict.append(scoring.doc_counts(scoring.gold_doc_events(rec), scoring.pred_doc_events(d), strict=True))
         span.append(scoring.span_counts(scoring.gold_span_instances(rec), scoring.pred_span_instances(d)))
     return {'articles': len(gold), 'missing_articles': missing,
-            'document': scoring.report(doc, reps), 'span': scoring.report(span, reps)}
+            'document': scoring.report(doc, reps), 'span': scoring.report(span, reps),
+            'document_strict': scoring.report(strict, reps)}
 
 
 def reliability(gold, preds, edges=(0.0, 0.2, 0.4, 0.6, 0.8, 1.01)):
@@ -107,6 +110,8 @@ def main():
         print(scoring.format_report('document level (type, actor countries, recipient countries)',
                                     result['document']))
         print(scoring.format_report('span level (type and overlapping trigger)', result['span']))
+        print(scoring.format_report('document level, strict (a side the gold leaves empty must be empty)',
+                                    result['document_strict']))
     if args.reliability:
         print('confidence      events  right  share')
         for lo, hi, right, n in reliability(gold, preds):

@@ -66,13 +66,20 @@ def pred_doc_events(doc):
     return [(t, a, r, att) for (t, a, r), att in seen.items()]
 
 
-def doc_matches(pred, gold):
+def doc_matches(pred, gold, strict=False):
+    """score.py's rule; `strict`: a side the gold leaves empty must be empty in the prediction too
+    (score.py lets any side match it, so naming a doer nobody named is not counted wrong)."""
     etype, actor, recip, attributed = pred
     if etype != gold['type']:
         return False
     g_actor, g_recip = set(gold['actor']), set(gold['recipient'])
 
+    def side(have, want):
+        return (not have) if not want else bool(have & want)
+
     def sides(a, r):
+        if strict:
+            return side(a, g_actor) and side(r, g_recip)
         return (not g_actor or a & g_actor) and (not g_recip or r & g_recip)
 
     if not sides(actor, recip) and not (etype in SYMMETRIC and sides(recip, actor)):
@@ -82,16 +89,16 @@ def doc_matches(pred, gold):
     return True
 
 
-def doc_counts(gold_events, pred_events):
+def doc_counts(gold_events, pred_events, strict=False):
     """Counter per type of tp / fn (over must gold) and ptp / fp (over predictions)."""
     c = defaultdict(Counter)
     must = [g for g in gold_events if g['must']]
     for g in must:
-        c[g['type']]['tp' if any(doc_matches(p, g) for p in pred_events) else 'fn'] += 1
+        c[g['type']]['tp' if any(doc_matches(p, g, strict) for p in pred_events) else 'fn'] += 1
     for p in pred_events:
-        if any(doc_matches(p, g) for g in must):
+        if any(doc_matches(p, g, strict) for g in must):
             c[p[0]]['ptp'] += 1
-        elif not any(doc_matches(p, g) for g in gold_events):
+        elif not any(doc_matches(p, g, strict) for g in gold_events):
             c[p[0]]['fp'] += 1
     return c
 
