@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rasd=${1:-build/rasd} out=${2:-data/models/events.model}
-threshold=0.1
+threshold=0.15
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 python3 tools/annotation/annot.py articles data/annotations/train.jsonl --out "$tmp/train-articles.jsonl"
 "$rasd" train events --gold data/annotations/train.jsonl --articles "$tmp/train-articles.jsonl" \

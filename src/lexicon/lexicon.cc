@@ -537,6 +537,19 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
               for (const std::string& form : VerbForms(stem, "imperfect")) surfaces.push_back(form + rest);
             }
           }
+          // A phrase ending in the pronoun ـه (أعرب عن قلقه، جدد رفضه) takes the
+          // subject's other persons too: قلقها، قلقهم، قلقهما، قلقنا، قلقي.
+          const size_t last_space = e.surface.rfind(' ');
+          if (last_space != std::string::npos && e.surface.size() - last_space > 5 &&
+              std::string_view(e.surface).ends_with("\xD9\x87")) {  // ه
+            const std::vector<std::string> base_forms = surfaces;
+            for (std::string_view pronoun : {"\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85", "\xD9\x87\xD9\x85\xD8\xA7",
+                                             "\xD9\x86\xD8\xA7", "\xD9\x8A"}) {  // ها هم هما نا ي
+              for (const std::string& form : base_forms) {
+                surfaces.push_back(form.substr(0, form.size() - 2) + std::string(pronoun));
+              }
+            }
+          }
         }
         break;
       }
