@@ -176,6 +176,16 @@ TEST(LexiconMatchTest, PossessedNounsMatchWithoutTheirPronoun) {
   }
 }
 
+// A phrase listed with the pronoun ـه is generated for the other persons.
+TEST(LexiconMatchTest, PhrasePronounsTakeEveryPerson) {
+  static const std::unique_ptr<Engine> engine = std::move(Engine::Create().value());
+  for (const char* phrase : {"أعرب عن قلقه", "أعربت عن قلقها", "أعربوا عن قلقهم", "أعربا عن قلقهما"}) {
+    bool trigger = false;
+    for (const LexiconHit& h : engine->LookupLexicon(phrase)) trigger |= h.type == "trigger" && h.text == phrase;
+    EXPECT_TRUE(trigger) << phrase;
+  }
+}
+
 TEST(LexiconMatchTest, CapitalsUsedAsMetonymsAreMarked) {
   for (const char* capital : {"واشنطن", "موسكو", "طهران"}) {
     bool metonym = false;
