@@ -25,7 +25,7 @@ class Engine;
 struct AnalyzeOptions;
 namespace internal {
 struct Candidate;
-// Training access (src/engine/training.h): the document and every event candidate.
+// For training (rasd train events): the document and every event candidate, no decision.
 Document AnalyzeCandidates(const Engine& engine, std::string_view text, const AnalyzeOptions& options,
                            std::vector<Candidate>* candidates);
 }  // namespace internal

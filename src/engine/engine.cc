@@ -72,9 +72,8 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
       if (!in) return NotFoundError(options.event_model_path + ": cannot open the event model");
       model_bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
-    auto event_model = internal::EventModels::Load(model_bytes.empty() && options.event_model_path.empty()
-                                                       ? internal::BuiltinEventModel()
-                                                       : std::string_view(model_bytes));
+    auto event_model = internal::EventModels::Load(options.event_model_path.empty() ? internal::BuiltinEventModel()
+                                                                                    : std::string_view(model_bytes));
     if (!event_model.ok()) {
       return Status(event_model.status().code(),
                     (options.event_model_path.empty() ? "built-in event model" : options.event_model_path) + ": " +

@@ -92,7 +92,7 @@ void ChooseParticipants(const Document& doc, const LinearModel& actor_model, con
                         Candidate* c) {
   std::vector<uint64_t> features;
   int best_actor = -1, best_recipient = -1;
-  double p_actor = 0.0, p_recipient = 0.0;
+  double p_actor = 0.0, p_recipient = 0.0;  // the best so far
   std::vector<double> pr(c->mentions.size(), 0.0);
   for (size_t k = 0; k < c->mentions.size(); ++k) {
     const CandidateMention& m = c->mentions[k];

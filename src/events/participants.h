@@ -25,9 +25,10 @@ void ParticipantFeatures(const Document& doc, const Candidate& c, const Candidat
                          std::vector<uint64_t>* out);
 
 // Replaces the candidate's actor and recipient by the mentions the models rank
-// first, when their probability reaches 0.5 (else the side stays empty). The
-// grammar's list is kept where the model agrees with its first member (it holds
-// the conjuncts: الأردن ومصر).
+// first (a side stays empty only when the sentence offers no mention: a minimum
+// probability cost more F1 on dev than it saved, docs/events.md). The grammar's
+// list is kept where the model agrees with its first member (it holds the
+// conjuncts: الأردن ومصر).
 void ChooseParticipants(const Document& doc, const LinearModel& actor_model, const LinearModel& recipient_model,
                         Candidate* c);
 

@@ -684,41 +684,31 @@ LexiconMatch Lexicon::MatchAt(const Document& doc, uint32_t i, uint32_t limit, b
     }
   }
   uint32_t best_len = 0, best_node = 0;
-  for (int f = 0; f < nforms; ++f) {
-    uint32_t node = impl_->Child(0, forms[f]);
+  // The longest phrase whose first word is `first` and whose other words follow token i.
+  auto longest = [&](std::string_view first, bool possessed) {
+    uint32_t node = impl_->Child(0, first);
     for (uint32_t j = i; node != 0;) {
       if (!impl_->node_entries[node].empty() && j - i + 1 > best_len) {
         best_len = j - i + 1;
         best_node = node;
+        result.possessed = possessed;
       }
       if (++j >= limit) break;
       node = impl_->Child(node, word(j));
     }
-  }
-  // The stem without its enclitic pronoun: ة and ء come back before a suffix
-  // (زيارت+ه → زيارة، لقائ+ه → لقاء).
+  };
+  for (int f = 0; f < nforms; ++f) longest(forms[f], false);
+  // The stem without its enclitic pronoun (a word with a pronoun takes no
+  // article); ة and ء come back before a suffix (زيارت+ه → زيارة، لقائ+ه → لقاء).
   if (without_enclitics && t.segment_count > 1 &&
       doc.segments[t.first_segment + t.segment_count - 1].kind == SegmentKind::kEnclitic) {
     const Segment& stem = doc.segments[t.stem()];
-    std::string base(folded.substr(stem.norm.begin, stem.norm.size()));
-    std::string restored = base;
-    if (restored.ends_with("\xD8\xAA")) {  // ت → ة (folded ه)
-      restored.replace(restored.size() - 2, 2, "\xD9\x87");
-    } else if (restored.ends_with("\xD8\xA6") || restored.ends_with("\xD8\xA4")) {  // ئ ؤ → ء
-      restored.replace(restored.size() - 2, 2, "\xD8\xA1");
-    }
-    for (const std::string& form : {base, restored}) {
-      uint32_t node = impl_->Child(0, form);  // a word with a pronoun takes no article
-      for (uint32_t j = i; node != 0;) {
-        if (!impl_->node_entries[node].empty() && j - i + 1 > best_len) {
-          best_len = j - i + 1;
-          best_node = node;
-          result.possessed = true;
-        }
-        if (++j >= limit) break;
-        node = impl_->Child(node, word(j));
-      }
-    }
+    const std::string_view base = folded.substr(stem.norm.begin, stem.norm.size());
+    longest(base, true);
+    std::string_view restore;
+    if (base.ends_with("\xD8\xAA")) restore = "\xD9\x87";  // ت → ة (folded ه)
+    if (base.ends_with("\xD8\xA6") || base.ends_with("\xD8\xA4")) restore = "\xD8\xA1";  // ئ ؤ → ء
+    if (!restore.empty()) longest(std::string(base.substr(0, base.size() - 2)).append(restore), true);
   }
   if (best_len > 0) {
     result.token_count = best_len;
