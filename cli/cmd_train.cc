@@ -235,6 +235,9 @@ Runner AddTrainCommand(CLI::App& app) {
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--dump-candidates", events->dump_candidates,
                   "events: write every labelled candidate as JSONL (for analysis)");
+  cmd->add_option("--gsr", events->gsr,
+                  "events: sentences labelled for one event type, JSONL {id,text,type,label yes|no} "
+                  "(tools/annotation/gsr.py train): their candidates of that type teach the decision");
   cmd->add_option("--bits", events->bits, "events: log2 of the weight table size")->check(CLI::Range(10, 24));
   cmd->add_option("--dev", args->dev, "Development data in the same format: per-epoch F1 is printed to stderr");
   cmd->add_option("--epochs", args->epochs, "Passes over the training data")->check(CLI::Range(1, 1000));

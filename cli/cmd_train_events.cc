@@ -200,6 +200,43 @@ int RunTrainEvents(const TrainEventsArgs& args) {
       examples.push_back(std::move(ex));
     }
   }
+  // 3. Sentences labelled only for whether they report one event type
+  // (arabic_event_gsr): their candidates of that type are right or wrong by
+  // the label; participants are chosen by the models trained above.
+  size_t gsr_sentences = 0, gsr_right = 0, gsr_wrong = 0;
+  if (!args.gsr.empty()) {
+    std::ifstream in(args.gsr);
+    if (!in) {
+      std::cerr << "rasd train: " << args.gsr << ": cannot open\n";
+      return kExitFailure;
+    }
+    std::string line;
+    for (size_t n = 1; std::getline(in, line); ++n) {
+      if (line.empty()) continue;
+      std::string type, label, text;
+      try {
+        const nlohmann::json rec = nlohmann::json::parse(line);
+        type = rec.at("type").get<std::string>();
+        label = rec.at("label").get<std::string>();
+        text = rec.at("text").get<std::string>();
+      } catch (const nlohmann::json::exception& e) {
+        std::cerr << "rasd train: " << args.gsr << ":" << n << ": " << e.what() << "\n";
+        return kExitFailure;
+      }
+      std::vector<internal::Candidate> candidates;
+      const Document doc = internal::AnalyzeCandidates(**engine, text, AnalyzeOptions{}, &candidates);
+      ++gsr_sentences;
+      for (internal::Candidate& c : candidates) {
+        if (c.event.type != type) continue;
+        if (c.reasons != 0) internal::ChooseParticipants(doc, models.actor, models.recipient, &c);
+          internal::LinearExample ex;
+        internal::CandidateFeatures(doc, c, &ex.features);
+        ex.label = label == "yes";
+        (ex.label ? gsr_right : gsr_wrong)++;
+        examples.push_back(std::move(ex));
+      }
+    }
+  }
   const size_t articles = docs.size();
   models.decision = internal::LinearModel(args.bits);
   models.decision.Train(examples, train_options);
@@ -214,7 +251,8 @@ int RunTrainEvents(const TrainEventsArgs& args) {
   std::cerr << "rasd train: " << articles << " articles, " << right + wrong << " candidates (" << right << " right, "
             << wrong << " wrong; " << left_out << " matching only `may` events left out); the hand rules keep "
             << rules_right << " right and " << rules_wrong << " wrong; participant examples: "
-            << actor_examples.size() << "\n"
+            << actor_examples.size() << "; " << gsr_sentences << " labelled sentences give " << gsr_right
+            << " right and " << gsr_wrong << " wrong candidates\n"
             << "rasd train: wrote " << args.out << " (" << bytes.size() << " bytes, threshold " << args.threshold
             << ")\n";
   return malformed ? kExitPartial : kExitOk;

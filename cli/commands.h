@@ -32,6 +32,7 @@ struct TrainEventsArgs {
   int bits = 18;
   double threshold = 0.5;
   std::string dump_candidates;  // JSONL of every labelled candidate, for analysis
+  std::string gsr;              // labelled detection sentences (tools/annotation/gsr.py train), or ""
 };
 int RunTrainEvents(const TrainEventsArgs& args);
 // The event store (cmd_store.cc, docs/storage.md).
