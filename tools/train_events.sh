@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rasd=${1:-build/rasd} out=${2:-data/models/events.model}
-threshold=0.25
+threshold=0.15
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 python3 tools/annotation/annot.py articles data/annotations/train.jsonl --out "$tmp/train-articles.jsonl"
 python3 tools/annotation/gsr.py train --out "$tmp/gsr-train.jsonl"
