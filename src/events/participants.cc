@@ -141,6 +141,8 @@ void ChooseParticipants(const Document& doc, const LinearModel& actor_model, con
   rebuild(best_recipient, c->recipient, &c->event.recipient);
   c->actor = best_actor;
   c->recipient = best_recipient;
+  c->actor_probability = static_cast<float>(p_actor);
+  c->recipient_probability = static_cast<float>(p_recipient);
 }
 
 }  // namespace rasd::internal
