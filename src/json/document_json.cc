@@ -284,6 +284,31 @@ void WriteActors(Writer& w, const std::vector<EventActor>& list) {
   w.EndArray();
 }
 
+void WriteLocation(Writer& w, const Location& loc) {
+  if (loc.precision.empty()) {
+    w.Null();
+    return;
+  }
+  w.BeginObject();
+  w.Key("country");
+  w.OptStr(loc.country);
+  w.Key("admin1");
+  w.OptStr(loc.admin1);
+  w.Key("city");
+  w.OptStr(loc.city);
+  w.Key("lat");
+  w.Raw(Json(loc.lat));
+  w.Key("lon");
+  w.Raw(Json(loc.lon));
+  w.Key("precision");
+  w.Str(loc.precision);
+  w.Key("text");
+  w.Str(loc.text);
+  w.Key("basis");
+  w.Str(loc.basis);
+  w.EndObject();
+}
+
 }  // namespace
 
 std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
@@ -410,6 +435,22 @@ std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
     w.OptStr(ev.modality);
     w.Key("confidence");
     w.Raw(Json(ev.confidence));
+    w.Key("goldstein");
+    if (ev.quad_class != 0) {
+      w.Raw(Json(ev.goldstein));
+    } else {
+      w.Null();
+    }
+    w.Key("quad_class");
+    if (ev.quad_class != 0) {
+      w.Int(ev.quad_class);
+    } else {
+      w.Null();
+    }
+    w.Key("intensity");
+    w.Raw(Json(ev.intensity));
+    w.Key("location");
+    WriteLocation(w, ev.location);
     w.EndObject();
   }
   w.EndArray();

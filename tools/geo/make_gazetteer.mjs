@@ -183,7 +183,8 @@ const lines = [
   'surface\tkind\tcountry\tadmin1\tcity\tlat\tlon\tprecision\tiso_numeric\tsource',
 ];
 for (const r of out) {
-  lines.push([r.surface, r.kind, r.country, r.admin1 || '-', r.city || '-', r.lat, r.lon, r.precision, '-', r.source].join('\t'));
+  const clean = (v) => String(v ?? '').replace(/\s+/g, ' ').trim() || '-';
+  lines.push([r.surface, r.kind, r.country, clean(r.admin1), clean(r.city), r.lat, r.lon, r.precision, '-', r.source].join('\t'));
 }
 const codes = [...new Set(tsvRows(join(root, 'data', 'lexicons', 'countries.tsv')).map((c) => c.code))].sort();
 const noCountry = [];
