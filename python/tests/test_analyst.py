@@ -64,7 +64,7 @@ def test_icews_loads_in_pandas(article):
     visit = frame[frame["CAMEO Code"] == "043"].iloc[0]
     assert visit["Source Country"] == "EGY" and visit["Target Country"] == "SAU"
     assert visit["Event Text"] == "Host a visit" and visit["Intensity"] == 2.8
-    assert visit["City"] == "Cairo" and visit["Country"] == "EGY" and visit["Sentence Number"] == 2
+    assert visit["City"] == "Cairo" and visit["Country"] == "EGY" and visit["Sentence Number"] == 3  # after the dateline and the condemnation
     assert visit["Publisher"] == "test-wire"
     assert frame["Latitude"].dtype == float
 

@@ -87,7 +87,11 @@ for (const line of readFileSync(citiesPath, 'utf8').split('\n')) {
   const town = { id: f[0], name: f[1], lat: f[4], lon: f[5], code: f[7], cc: f[8], population: Number(f[14]) };
   if (town.code === 'PPLC') capitalOf[town.cc] = town;
   for (const alt of new Set(f[3].split(','))) {
-    if (/[\u0600-\u06FF]/.test(alt)) (townIndex[`${town.cc}|${fold(alt)}`] ??= []).push(town);
+    if (!/[\u0600-\u06FF]/.test(alt)) continue;
+    (townIndex[`${town.cc}|${fold(alt)}`] ??= []).push(town);
+    // Spellings that differ only in spaces (لاباز / لا باز) match too.
+    const joined = fold(alt).replace(/ /g, '');
+    if (joined !== fold(alt)) (townIndex[`${town.cc}|${joined}`] ??= []).push(town);
   }
 }
 
@@ -103,6 +107,12 @@ function nearestDivision(cc, lat, lon) {
 const hand = existsSync(handPath) ? tsvRows(handPath) : [];
 const handBy = Object.fromEntries(hand.map((h) => [`${h.surface}|${h.country}`, h]));
 
+function cscCapital(alpha3) {
+  const c = countryByAlpha3[alpha3];
+  const city = c && (cscCities[c.iso2] ?? []).find((x) => x.name === c.capital);
+  return city ? { name: city.name, lat: city.latitude, lon: city.longitude, source: `csc:city=${city.id}` } : null;
+}
+
 function countryPoint(code) {
   const h = handBy[`${code}|${code}`];
   if (h) return { lat: h.lat, lon: h.lon, source: `hand:${h.source}` };
@@ -117,13 +127,22 @@ for (const p of tsvRows(join(root, 'data', 'lexicons', 'places.tsv'))) {
   const cc = alpha2Of[p.country];
   const key = `${cc}|${fold(p.surface)}`;
   const handRow = handBy[`${p.surface}|${p.country}`];
-  const towns = (cc && townIndex[key]) || [];
+  const towns = (cc && (townIndex[key] || townIndex[key.replace(/ /g, '')])) || [];
   const divs = (cc && divisionIndex[key]) || [];
   const row = { surface: p.surface, kind: p.kind, country: p.country };
   if (handRow) {
     Object.assign(row, { admin1: handRow.admin1, city: handRow.city, lat: handRow.lat, lon: handRow.lon,
                          precision: handRow.precision, source: `hand:${handRow.source}` });
     ++fromHand;
+  } else if (p.kind === 'capital' && (towns.length || capitalOf[cc] || cscCapital(p.country))) {
+    // A capital is a city: the town GeoNames names, else the country's
+    // capital (GeoNames PPLC, or the countries-states-cities capital).
+    const named = [...towns].sort((a, b) => (b.code === 'PPLC') - (a.code === 'PPLC') || b.population - a.population)[0];
+    const t = named ?? capitalOf[cc] ?? cscCapital(p.country);
+    if (!named && process.env.SHOW_CAPITAL_FALLBACK) console.log(`capital fallback: ${p.surface} ${p.country} -> ${t.name}`);
+    Object.assign(row, { admin1: nearestDivision(cc, Number(t.lat), Number(t.lon)) || '-', city: t.name,
+                         lat: round(t.lat), lon: round(t.lon), precision: 'city', source: t.source ?? `geonames:${t.id}` });
+    ++fromTowns;
   } else if (p.kind === 'governorate' && divs.length) {
     const s = divs[0];
     Object.assign(row, { admin1: s.name, city: '-', lat: round(s.latitude), lon: round(s.longitude), precision: 'admin1',

@@ -15,6 +15,12 @@ const Engine& TheEngine() {
   return *engine;
 }
 
+Document Analyze(const std::string& text) {
+  AnalyzeOptions options;
+  options.date = "2026-11-02";
+  return TheEngine().Analyze(text, options);
+}
+
 const Event* FindEvent(const Document& doc, const std::string& type) {
   for (const Event& ev : doc.events) {
     if (ev.type == type) return &ev;
@@ -24,7 +30,7 @@ const Event* FindEvent(const Document& doc, const std::string& type) {
 
 TEST(LocationTest, PlaceNamedInTheSentence) {
   // "The Egyptian president received the Saudi foreign minister in Cairo."
-  Document doc = TheEngine().Analyze("استقبل الرئيس المصري في القاهرة وزير الخارجية السعودي.", {.date = "2026-11-02"});
+  Document doc = Analyze("استقبل الرئيس المصري في القاهرة وزير الخارجية السعودي.");
   const Event* ev = FindEvent(doc, "CONSULT");
   ASSERT_NE(ev, nullptr);
   EXPECT_EQ(ev->location.basis, "place");
@@ -39,8 +45,7 @@ TEST(LocationTest, PlaceNamedInTheSentence) {
 
 TEST(LocationTest, DatelineWhenTheSentenceNamesNoPlace) {
   // "Amman - The Jordanian foreign ministry condemned the Israeli attack."
-  Document doc = TheEngine().Analyze("عمّان - أدانت وزارة الخارجية الأردنية الهجوم الإسرائيلي.\n",
-                                     {.date = "2026-11-02"});
+  Document doc = Analyze("عمّان - أدانت وزارة الخارجية الأردنية الهجوم الإسرائيلي.\n");
   ASSERT_FALSE(doc.events.empty());
   for (const Event& ev : doc.events) {
     EXPECT_EQ(ev.location.basis, "dateline") << ev.type;
@@ -50,14 +55,14 @@ TEST(LocationTest, DatelineWhenTheSentenceNamesNoPlace) {
 }
 
 TEST(LocationTest, NoPlaceNoDatelineNoLocation) {
-  Document doc = TheEngine().Analyze("استقبل الرئيس المصري وزير الخارجية السعودي.", {.date = "2026-11-02"});
+  Document doc = Analyze("استقبل الرئيس المصري وزير الخارجية السعودي.");
   ASSERT_FALSE(doc.events.empty());
   for (const Event& ev : doc.events) EXPECT_TRUE(ev.location.precision.empty()) << ev.type;
 }
 
 TEST(LocationTest, CountryAsPlaceIsCountryPrecision) {
   // "The Saudi foreign minister met his Egyptian counterpart in Jordan."
-  Document doc = TheEngine().Analyze("التقى وزير الخارجية السعودي نظيره المصري في الأردن.", {.date = "2026-11-02"});
+  Document doc = Analyze("التقى وزير الخارجية السعودي نظيره المصري في الأردن.");
   const Event* ev = FindEvent(doc, "CONSULT");
   ASSERT_NE(ev, nullptr);
   EXPECT_EQ(ev->location.country, "JOR");
