@@ -17,6 +17,7 @@
 // alef forms, alef maksura and teh marbuta folded, the article ال and words
 // such as محافظة "governorate" dropped), within the place's country only.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,6 +44,17 @@ function fold(s) {
 }
 const round = (x) => Math.round(Number(x) * 10000) / 10000;
 
+// Division points of the countries-states-cities database are of uneven
+// quality (some lie offshore or in a neighbour), so each is checked against
+// its country's Natural Earth 1:50m shape (web/node_modules: world-atlas,
+// topojson-client, d3-geo, the page's own packages) and dropped when outside.
+const webRequire = createRequire(join(root, 'web', 'package.json'));
+const { feature } = webRequire('topojson-client');
+const { geoContains } = await import(webRequire.resolve('d3-geo'));
+const atlas = JSON.parse(readFileSync(webRequire.resolve('world-atlas/countries-50m.json'), 'utf8'));
+const shapeByNumeric = {};
+for (const f of feature(atlas, atlas.objects.countries).features) shapeByNumeric[String(f.id).padStart(3, '0')] = f;
+
 // ISO 3166-1: alpha-3 <-> alpha-2 and numeric, from CSC's country list.
 const cscCountries = JSON.parse(readFileSync(join(cscDir, 'countries.json'), 'utf8'));
 const alpha2Of = {}, alpha3Of = {}, countryByAlpha3 = {};
@@ -52,6 +64,18 @@ for (const c of cscCountries) {
   countryByAlpha3[c.iso3] = c;
 }
 alpha2Of.KOS = 'XK';
+// True when the point lies in the country's shape, or the country has no shape to check against.
+function inCountry(alpha3, lat, lon) {
+  const c = countryByAlpha3[alpha3];
+  const shape = c && shapeByNumeric[String(c.numeric_code).padStart(3, '0')];
+  if (!shape) return true;
+  // Coastal towns can fall just outside a 1:50m coast: accept within about 10 km.
+  for (const [dy, dx] of [[0, 0], [0.09, 0], [-0.09, 0], [0, 0.09], [0, -0.09]]) {
+    if (geoContains(shape, [Number(lon) + dx, Number(lat) + dy])) return true;
+  }
+  return false;
+}
+let rejected = 0;
 
 // First-level divisions by country (alpha-2) with folded native names, and
 // CSC cities for the division a point lies in.
@@ -73,6 +97,11 @@ for (const dir of readdirSync(cscDir)) {
 const divisionIndex = {};
 for (const [cc, list] of Object.entries(divisions)) {
   for (const s of list) {
+    if (!inCountry(alpha3Of[cc], s.latitude, s.longitude)) {
+      if (process.env.SHOW_REJECTED) console.log(`division point outside its country: ${s.name} ${cc} ${s.latitude},${s.longitude}`);
+      ++rejected;
+      continue;
+    }
     for (const name of [s.native, ...(s.translations?.ar ? [s.translations.ar] : [])]) {
       if (name && /[\u0600-\u06FF]/.test(name)) (divisionIndex[`${cc}|${fold(name)}`] ??= []).push(s);
     }
@@ -192,7 +221,8 @@ const lines = [
   '#   within the place\'s country, the capital or else the most populous; geonames-seat:ID = a governorate named after its seat,',
   '#   given the seat\'s point); countries and first-level divisions from the countries-states-cities database (npm',
   '#   @countrystatecity/countries 1.0.9, ODbL 1.0; source=csc:state=ISO 3166-2, matched on the Arabic native name;',
-  '#   csc:country = the database\'s representative point of the country); hand:… = entered by hand, approximate',
+  '#   csc:country = the database\'s representative point of the country; a division point outside its country\'s',
+  '#   Natural Earth 1:50m shape is not used); hand:… = entered by hand, approximate',
   '#   (data/geo/gazetteer_hand.tsv, which says where each figure comes from); country-only:csc:country = neither source',
   '#   names the place: the country\'s point at precision country, never a guessed town',
   '# license: facts (not copyrightable); attribution: GeoNames (CC BY 4.0), countries-states-cities-database (ODbL 1.0)',
@@ -219,7 +249,7 @@ for (const code of codes) {
   }
 }
 writeFileSync(join(root, 'data', 'geo', 'gazetteer.tsv'), lines.join('\n') + '\n');
-console.error(`gazetteer: ${out.length} places (${fromTowns} GeoNames, ${fromDivisions} divisions, ${fromHand} by hand, ${countryOnly} country only), ` +
+console.error(`gazetteer: ${rejected} division points outside their country left out; ${out.length} places (${fromTowns} GeoNames, ${fromDivisions} divisions, ${fromHand} by hand, ${countryOnly} country only), ` +
               `${codes.length - noCountry.length} countries; missing ${missing.length} places, ${noCountry.length} countries`);
 if (process.env.MISSING) {
   for (const p of missing) console.log([p.surface, p.kind, p.country].join('\t'));
