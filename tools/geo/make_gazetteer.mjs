@@ -50,10 +50,16 @@ const round = (x) => Math.round(Number(x) * 10000) / 10000;
 // topojson-client, d3-geo, the page's own packages) and dropped when outside.
 const webRequire = createRequire(join(root, 'web', 'package.json'));
 const { feature } = webRequire('topojson-client');
-const { geoContains } = await import(webRequire.resolve('d3-geo'));
+const { geoArea, geoCentroid, geoContains } = await import(webRequire.resolve('d3-geo'));
 const atlas = JSON.parse(readFileSync(webRequire.resolve('world-atlas/countries-50m.json'), 'utf8'));
 const shapeByNumeric = {};
-for (const f of feature(atlas, atlas.objects.countries).features) shapeByNumeric[String(f.id).padStart(3, '0')] = f;
+for (const f of feature(atlas, atlas.objects.countries).features) {
+  // A shape wound the wrong way covers the rest of the globe (area over a
+  // hemisphere) for d3-geo: no check against it.
+  // Several shapes can share an id (Australia and Ashmore and Cartier Is.): the largest.
+  const id = String(f.id).padStart(3, '0');
+  if (geoArea(f) < 2 * Math.PI && (!shapeByNumeric[id] || geoArea(f) > geoArea(shapeByNumeric[id]))) shapeByNumeric[id] = f;
+}
 
 // ISO 3166-1: alpha-3 <-> alpha-2 and numeric, from CSC's country list.
 const cscCountries = JSON.parse(readFileSync(join(cscDir, 'countries.json'), 'utf8'));
@@ -146,7 +152,15 @@ function countryPoint(code) {
   const h = handBy[`${code}|${code}`];
   if (h) return { lat: h.lat, lon: h.lon, source: `hand:${h.source}` };
   const c = countryByAlpha3[code];
-  return c?.latitude ? { lat: round(c.latitude), lon: round(c.longitude), source: 'csc:country' } : null;
+  if (!c?.latitude) return null;
+  if (!inCountry(code, c.latitude, c.longitude)) {
+    // The database's point lies outside the country (Kuwait's is in Saudi
+    // Arabia): the centroid of its Natural Earth shape, when that is inside.
+    const shape = shapeByNumeric[String(c.numeric_code).padStart(3, '0')];
+    const [lon, lat] = geoCentroid(shape);
+    if (inCountry(code, lat, lon)) return { lat: round(lat), lon: round(lon), source: 'naturalearth:centroid' };
+  }
+  return { lat: round(c.latitude), lon: round(c.longitude), source: 'csc:country' };
 }
 
 const out = [];
@@ -222,7 +236,8 @@ const lines = [
   '#   given the seat\'s point); countries and first-level divisions from the countries-states-cities database (npm',
   '#   @countrystatecity/countries 1.0.9, ODbL 1.0; source=csc:state=ISO 3166-2, matched on the Arabic native name;',
   '#   csc:country = the database\'s representative point of the country; a division point outside its country\'s',
-  '#   Natural Earth 1:50m shape is not used); hand:… = entered by hand, approximate',
+  '#   Natural Earth 1:50m shape is not used; naturalearth:centroid = the shape\'s centroid, for a country whose',
+  '#   database point lies outside it); hand:… = entered by hand, approximate',
   '#   (data/geo/gazetteer_hand.tsv, which says where each figure comes from); country-only:csc:country = neither source',
   '#   names the place: the country\'s point at precision country, never a guessed town',
   '# license: facts (not copyrightable); attribution: GeoNames (CC BY 4.0), countries-states-cities-database (ODbL 1.0)',
@@ -243,7 +258,8 @@ for (const code of codes) {
   if (h) {
     lines.push([code, 'country', code, '-', '-', h.lat, h.lon, 'country', h.iso_numeric ?? '-', `hand:${h.source}`].join('\t'));
   } else if (c && c.latitude) {
-    lines.push([code, 'country', code, '-', '-', round(c.latitude), round(c.longitude), 'country', c.numeric_code, 'csc:country'].join('\t'));
+    const p = countryPoint(code);
+    lines.push([code, 'country', code, '-', '-', p.lat, p.lon, 'country', c.numeric_code, p.source].join('\t'));
   } else {
     noCountry.push(code);
   }
