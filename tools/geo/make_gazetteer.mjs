@@ -1,6 +1,6 @@
 // Writes data/geo/gazetteer.tsv: coordinates for every place of
 // data/lexicons/places.tsv and every country of data/lexicons/countries.tsv.
-// Run by hand when places.tsv grows (node 18+, no npm package needed):
+// Run by hand when places.tsv grows (node 18+):
 //
 //   (cd web && npm ci)   # the check against Natural Earth shapes uses the page's packages
 //   node tools/geo/make_gazetteer.mjs CITIES1000_TXT CSC_DATA_DIR [HAND_TSV]
