@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/input.h"
 #include "json/document_json.h"
+#include "json/exports.h"
 #include "json/jsonl_reader.h"
 #include "rasd/engine.h"
 
@@ -31,7 +32,8 @@ struct ExtractArgs {
   float min_confidence = 0.0f;
 };
 
-void Emit(const Document& doc, const ExtractArgs& args) {
+// `source`, `title`, `url`: the JSONL record's, for the exports.
+void Emit(const Document& doc, const ExtractArgs& args, const ArticleRecord* record = nullptr) {
   if (args.summary) {
     // One line per article, then its persons and organisations with their actors.
     size_t counts[9] = {};
@@ -67,6 +69,15 @@ void Emit(const Document& doc, const ExtractArgs& args) {
     AppendPloverJsonl(doc, &out);
   } else if (args.format == "cameo-tsv") {
     AppendCameoTsv(doc, &out);
+  } else if (args.format == "icews" || args.format == "polecat") {
+    for (const EventRow& r : record ? EventRowsOf(doc, record->source, record->title, record->url) : EventRowsOf(doc)) {
+      if (args.format == "icews") {
+        AppendIcewsRows(r, &out);
+      } else {
+        AppendPolecatJson(r, &out);
+        out.push_back('\n');
+      }
+    }
   } else {
     JsonOptions jo;
     jo.tokens = args.tokens;
@@ -86,7 +97,7 @@ int ExtractJsonl(const Engine& engine, const std::string& path, const ExtractArg
         options.id = record.id.empty() ? fallback_id : record.id;
         options.date = record.date.empty() ? args.date : record.date.substr(0, 10);
         options.min_confidence = args.min_confidence;
-        Emit(engine.Analyze(record.text, options), args);
+        Emit(engine.Analyze(record.text, options), args, &record);
         return true;
       },
       [&](size_t) { *skipped = true; });
@@ -108,6 +119,11 @@ int RunExtract(const ExtractArgs& args) {
   }
   bool skipped = false;
   int rc = kExitOk;
+  if (args.format == "icews" && !args.summary) {
+    std::string header;
+    AppendIcewsHeader(&header);
+    std::fwrite(header.data(), 1, header.size(), stdout);
+  }
   for (const std::string& path : args.inputs) {
     if (args.jsonl) {
       rc = std::max(rc, ExtractJsonl(**engine, path, args, &skipped));
@@ -147,8 +163,9 @@ Runner AddExtractCommand(CLI::App& app) {
   cmd->add_option("--format", args->format,
                   "json: one document a line; plover: one PLOVER-style event a line (JSONL); "
                   "cameo-tsv: Phoenix-style TSV (id, date, source, target, CAMEO, root, quad class, PLOVER type, "
-                  "negated, attributed)")
-      ->check(CLI::IsMember({"json", "plover", "cameo-tsv"}));
+                  "negated, attributed); icews: ICEWS-style TSV with a header line; polecat: POLECAT-style JSON lines "
+                  "(docs/output-format.md)")
+      ->check(CLI::IsMember({"json", "plover", "cameo-tsv", "icews", "polecat"}));
   cmd->add_option("--lexicon", args->lexicons, "Extra lexicon TSV file (repeatable; data/README.md format)");
   cmd->add_flag("--event-rules", args->event_rules,
                 "Decide events by the hand rules alone, without the learned model (docs/events.md)");

@@ -25,6 +25,7 @@
 #include "cli/input.h"
 #include "json/document_json.h"
 #include "json/event_row_json.h"
+#include "json/exports.h"
 #include "json/jsonl_reader.h"
 #include "rasd/engine.h"
 #include "rasd/storage.h"
@@ -358,6 +359,7 @@ struct QueryArgs {
   EventQuery query;
   std::string text;
   std::string format = "table";
+  double min_goldstein = -100;  // below the scale: no filter
 };
 
 std::string JoinCodes(const std::vector<std::string>& v, const char* sep) {
@@ -429,6 +431,7 @@ int RunQuery(QueryArgs args) {
       return kExitUsage;
     }
   }
+  if (args.min_goldstein >= -10) args.query.min_goldstein = args.min_goldstein;
   auto rows = (*store)->QueryEvents(args.query);
   if (!rows.ok()) {
     std::cerr << "rasd query: " << rows.status().message() << "\n";
@@ -438,6 +441,8 @@ int RunQuery(QueryArgs args) {
   if (args.format == "csv") {
     out += "event_id,doc_id,date,type,mode,cameo,actor,recipient,actor_text,recipient_text,anchor,place,"
            "attribution,negated,modality,source,title,url,sentence\n";
+  } else if (args.format == "icews") {
+    AppendIcewsHeader(&out);
   } else if (args.format == "table" && !rows->empty()) {
     out += Cell("date", 10) + "  " + Cell("type", 9) + " " + Cell("cameo", 5) + " " + Cell("actor", 14) + " " +
            Cell("recipient", 14) + " " + Cell("anchor", 24) + " event\n";
@@ -451,6 +456,11 @@ int RunQuery(QueryArgs args) {
                                     r.place, r.attribution_code, r.negated ? "1" : "0", r.modality, r.source,
                                     r.title, r.url, r.sentence};
       for (size_t i = 0; i < std::size(fields); ++i) out += (i ? "," : "") + Csv(fields[i]);
+      out += "\n";
+    } else if (args.format == "icews") {
+      AppendIcewsRows(r, &out);
+    } else if (args.format == "polecat") {
+      AppendPolecatJson(r, &out);
       out += "\n";
     } else if (args.format == "json" || args.format == "plover") {
       AppendEventRowJson(r, args.format == "json", &out);
@@ -484,14 +494,39 @@ int RunQuery(QueryArgs args) {
 struct StatsArgs {
   std::string db = "rasd.db";
   std::string by;
+  std::string per;      // with --measure: day, month, year or "" (all time)
+  std::string measure;  // "goldstein": sum and mean per group and period
   int64_t limit = 0;
 };
+
+// `rasd stats --measure goldstein [--by …] [--per …]`: a TSV table (key,
+// period, events, scored, goldstein_sum, goldstein_mean) with a header line.
+int RunAggregate(Store& store, const StatsArgs& args) {
+  auto rows = store.AggregateGoldstein(args.by == "month" ? "" : args.by, args.by == "month" ? "month" : args.per);
+  if (!rows.ok()) {
+    std::cerr << "rasd stats: " << rows.status().message() << "\n";
+    return kExitFailure;
+  }
+  std::printf("%s\tperiod\tevents\tscored\tgoldstein_sum\tgoldstein_mean\n", args.by.empty() ? "group" : args.by.c_str());
+  int64_t n = 0;
+  for (const AggregateRow& r : *rows) {
+    if (args.limit > 0 && n++ >= args.limit) break;
+    std::printf("%s\t%s\t%lld\t%lld\t%.1f\t%.3f\n", r.key.c_str(), r.period.c_str(), static_cast<long long>(r.events),
+                static_cast<long long>(r.scored), r.sum, r.mean);
+  }
+  return kExitOk;
+}
 
 int RunStats(const StatsArgs& args) {
   auto store = OpenForReading(args.db);
   if (!store.ok()) {
     std::cerr << "rasd stats: " << store.status().message() << "\n";
     return kExitFailure;
+  }
+  if (!args.measure.empty()) return RunAggregate(**store, args);
+  if (!args.per.empty()) {
+    std::cerr << "rasd stats: --per needs --measure goldstein\n";
+    return kExitUsage;
   }
   if (args.by.empty()) {
     auto t = (*store)->Totals();
@@ -606,8 +641,16 @@ Runner AddQueryCommand(CLI::App& app) {
   cmd->add_option("--limit", args->query.limit, "At most N events (0: all)")->capture_default_str();
   cmd->add_option("--offset", args->query.offset, "Skip the first N matching events (pagination)")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--format", args->format, "table (terminal), json (JSON lines), csv (with header), plover")
-      ->check(CLI::IsMember({"table", "json", "csv", "plover"}))
+  cmd->add_option("--min-goldstein", args->min_goldstein, "Events whose Goldstein score is at least X (-10..10)")
+      ->check(CLI::Range(-10.0, 10.0));
+  cmd->add_option("--quad", args->query.quad_class,
+                  "Events of this QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+                  "4 material conflict")
+      ->check(CLI::Range(1, 4));
+  cmd->add_option("--format", args->format,
+                  "table (terminal), json (JSON lines), csv (with header), plover, icews (ICEWS-style TSV), "
+                  "polecat (POLECAT-style JSON lines)")
+      ->check(CLI::IsMember({"table", "json", "csv", "plover", "icews", "polecat"}))
       ->capture_default_str();
   return [args] { return RunQuery(*args); };
 }
@@ -616,8 +659,14 @@ Runner AddStatsCommand(CLI::App& app) {
   auto args = std::make_shared<StatsArgs>();
   CLI::App* cmd = app.add_subcommand("stats", "Count stored documents and events");
   cmd->add_option("--db", args->db, "SQLite database file")->capture_default_str();
-  cmd->add_option("--by", args->by, "Count events by dyad, type, month or source (default: totals)")
-      ->check(CLI::IsMember({"dyad", "type", "month", "source"}));
+  cmd->add_option("--by", args->by,
+                  "Count events by dyad, type, month or source (default: totals); with --measure also actor, "
+                  "recipient, country (of the location)")
+      ->check(CLI::IsMember({"dyad", "type", "month", "source", "actor", "recipient", "country"}));
+  cmd->add_option("--per", args->per, "With --measure: one row per group and day, month or year")
+      ->check(CLI::IsMember({"day", "month", "year"}));
+  cmd->add_option("--measure", args->measure, "goldstein: the sum and mean Goldstein score per group (and period)")
+      ->check(CLI::IsMember({"goldstein"}));
   cmd->add_option("--limit", args->limit, "At most N rows (0: all)");
   return [args] { return RunStats(*args); };
 }

@@ -1,5 +1,7 @@
 #include "server/server.h"
 
+#include <cstdlib>
+
 #include <httplib.h>
 
 #include <algorithm>
@@ -169,6 +171,19 @@ struct Server::Impl {
     q.since = req.get_param_value("since");
     q.until = req.get_param_value("until");
     q.source = req.get_param_value("source");
+    // Intensity filters (docs/server.md): a Goldstein floor and a QuadClass.
+    if (const std::string g = req.get_param_value("min_goldstein"); !g.empty()) {
+      char* end = nullptr;
+      const double v = std::strtod(g.c_str(), &end);
+      if (end == g.c_str() || *end != '\0' || v < -10 || v > 10) {
+        return SendError(res, 400, "min_goldstein must be a number from -10 to 10");
+      }
+      q.min_goldstein = v;
+    }
+    if (const std::string quad = req.get_param_value("quad"); !quad.empty()) {
+      if (quad.size() != 1 || quad[0] < '1' || quad[0] > '4') return SendError(res, 400, "quad must be 1, 2, 3 or 4");
+      q.quad_class = quad[0] - '0';
+    }
     for (const std::string* d : {&q.since, &q.until}) {
       if (!d->empty() && !IsDate(*d, true)) {
         return SendError(res, 400, "since/until must be YYYY, YYYY-MM or YYYY-MM-DD, got '" + *d + "'");

@@ -19,6 +19,8 @@ extern "C" const char rasd_embed_schema_0001_data[];
 extern "C" const unsigned long long rasd_embed_schema_0001_size;
 extern "C" const char rasd_embed_schema_0002_data[];
 extern "C" const unsigned long long rasd_embed_schema_0002_size;
+extern "C" const char rasd_embed_schema_0003_data[];
+extern "C" const unsigned long long rasd_embed_schema_0003_size;
 
 namespace rasd {
 namespace {
@@ -38,8 +40,23 @@ struct Migration {
 const Migration kMigrations[] = {
     {1, rasd_embed_schema_0001_data},
     {2, rasd_embed_schema_0002_data},
+    {3, rasd_embed_schema_0003_data},
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kStoreSchemaVersion);
+
+// The location stored in the 8 columns from `first` on (loc_text … loc_precision).
+Location LocationAt(const Statement& st, int first) {
+  Location loc;
+  loc.text = st.Text(first);
+  loc.basis = st.Text(first + 1);
+  loc.country = st.Text(first + 2);
+  loc.admin1 = st.Text(first + 3);
+  loc.city = st.Text(first + 4);
+  loc.lat = st.Double(first + 5);
+  loc.lon = st.Double(first + 6);
+  loc.precision = st.Text(first + 7);
+  return loc;
+}
 
 std::string Join(const std::vector<std::string>& parts, char sep) {
   std::string out;
@@ -212,8 +229,9 @@ struct Store::Impl {
         db,
         "INSERT INTO events (doc_key, idx, type, mode, context, cameo, date, date_text, place, sentence_begin, "
         "sentence_end, anchor_begin, anchor_end, anchor_text, attribution_text, attribution_code, negated, "
-        "modality, confidence, sentence) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
-        "?20)"));
+        "modality, confidence, sentence, goldstein, quad_class, intensity, cameo_name, sentence_number, loc_text, "
+        "loc_basis, loc_country, loc_admin1, loc_city, loc_lat, loc_lon, loc_precision) VALUES (?1,?2,?3,?4,?5,?6,?7,"
+        "?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33)"));
     RASD_RETURN_IF_ERROR(insert_participant.Prepare(
         db,
         "INSERT INTO event_participants (doc_key, event_idx, role, pos, text, code, country, sector, cluster, "
@@ -286,6 +304,22 @@ struct Store::Impl {
       st.Bind(18, ev.modality);
       st.Bind(19, static_cast<double>(ev.confidence));
       st.Bind(20, doc.Text(sentence));
+      if (ev.quad_class != 0) st.Bind(21, ev.goldstein);  // else NULL: the code has no score
+      st.Bind(22, static_cast<int64_t>(ev.quad_class));
+      if (!ev.type.empty()) st.Bind(23, ev.intensity);
+      st.Bind(24, ev.cameo_name);
+      st.Bind(25, static_cast<int64_t>(ev.sentence) + 1);
+      const Location& loc = ev.location;
+      st.Bind(26, loc.text);
+      st.Bind(27, loc.basis);
+      st.Bind(28, loc.country);
+      st.Bind(29, loc.admin1);
+      st.Bind(30, loc.city);
+      if (!loc.precision.empty()) {
+        st.Bind(31, loc.lat);
+        st.Bind(32, loc.lon);
+      }
+      st.Bind(33, loc.precision);
       RASD_RETURN_IF_ERROR(st.Run());
       for (int role = 0; role < 2; ++role) {
         const std::vector<EventActor>& list = role == 0 ? ev.actor : ev.recipient;
@@ -491,6 +525,8 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
   if (!q.since.empty()) sql += " AND e.date >= " + param(q.since);
   if (!q.until.empty()) sql += " AND e.date <> '' AND e.date <= " + param(UntilBound(q.until));
   if (!q.source.empty()) sql += " AND d.source = " + param(q.source);
+  if (q.min_goldstein) sql += " AND e.goldstein >= " + std::to_string(*q.min_goldstein);
+  if (q.quad_class != 0) sql += " AND e.quad_class = " + std::to_string(q.quad_class);
   if (!q.text_stems.empty()) {
     // Every stem must occur; each is quoted so FTS5 syntax in the query is inert.
     std::string match;
@@ -513,7 +549,9 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
   // event by its primary key and its document's fields from the covering
   // index documents_meta (schema 2), never the article text.
   sql = "SELECT d.id, e.idx, e.date, e.type, e.mode, e.context, e.cameo, e.anchor_text, e.sentence, "
-        "e.place, e.attribution_code, e.negated, e.modality, d.source, d.title, d.url, e.doc_key FROM (" +
+        "e.place, e.attribution_code, e.negated, e.modality, d.source, d.title, d.url, e.doc_key, e.goldstein, "
+        "e.quad_class, e.intensity, e.cameo_name, e.sentence_number, e.loc_text, e.loc_basis, e.loc_country, "
+        "e.loc_admin1, e.loc_city, e.loc_lat, e.loc_lon, e.loc_precision FROM (" +
         sql +
         ") p CROSS JOIN events e ON e.doc_key = p.k AND e.idx = p.i "
         "CROSS JOIN documents d INDEXED BY documents_meta ON d.doc_key = p.k "
@@ -525,7 +563,7 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
   Statement& parts = impl_->query_participants;
   if (!parts.prepared()) {
     RASD_RETURN_IF_ERROR(parts.Prepare(impl_->db,
-                                       "SELECT role, code, text FROM event_participants WHERE doc_key = ?1 AND "
+                                       "SELECT role, code, text, country, sector FROM event_participants WHERE doc_key = ?1 AND "
                                        "event_idx = ?2 ORDER BY role, pos"));
   }
   // Both go back to the cache reset, whichever way this returns.
@@ -560,6 +598,12 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
     r.source = st.Text(13);
     r.title = st.Text(14);
     r.url = st.Text(15);
+    if (!st.IsNull(17)) r.goldstein = st.Double(17);
+    r.quad_class = static_cast<int>(st.Int(18));
+    if (!st.IsNull(19)) r.intensity = st.Double(19);
+    r.cameo_name = st.Text(20);
+    r.sentence_number = static_cast<int>(st.Int(21));
+    r.location = LocationAt(st, 22);
     parts.Bind(1, st.Int(16));
     parts.Bind(2, static_cast<int64_t>(r.event_index));
     while (true) {
@@ -569,6 +613,8 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
       bool actor = parts.Text(0) == "actor";
       (actor ? r.actor_codes : r.recipient_codes).push_back(parts.Text(1));
       (actor ? r.actor_texts : r.recipient_texts).push_back(parts.Text(2));
+      (actor ? r.actor_countries : r.recipient_countries).push_back(parts.Text(3));
+      (actor ? r.actor_sectors : r.recipient_sectors).push_back(parts.Text(4));
     }
     parts.Reset();
     rows.push_back(std::move(r));
@@ -605,6 +651,57 @@ StatusOr<std::vector<CountRow>> Store::CountEvents(const std::string& by, int64_
     if (!row.ok()) return row.status();
     if (!*row) break;
     rows.push_back({st.Text(0), st.Int(1)});
+  }
+  return rows;
+}
+
+StatusOr<std::vector<AggregateRow>> Store::AggregateGoldstein(const std::string& by, const std::string& per) {
+  auto side = [](const char* role, const char* none) {
+    return std::string("coalesce((SELECT group_concat(code, '+') FROM (SELECT code FROM event_participants p "
+                       "WHERE p.doc_key = e.doc_key AND p.event_idx = e.idx AND p.role = '") +
+           role + "' ORDER BY pos)), '" + none + "')";
+  };
+  std::string key;
+  if (by.empty()) {
+    key = "''";
+  } else if (by == "dyad") {
+    key = side("actor", "") + " || ' > ' || " + side("recipient", "-");
+  } else if (by == "actor") {
+    key = side("actor", "");
+  } else if (by == "recipient") {
+    key = side("recipient", "-");
+  } else if (by == "type") {
+    key = "e.type";
+  } else if (by == "country") {
+    key = "CASE WHEN e.loc_country = '' THEN '(no location)' ELSE e.loc_country END";
+  } else if (by == "source") {
+    key = "(SELECT CASE WHEN d.source = '' THEN '(no source)' ELSE d.source END FROM documents d "
+          "WHERE d.doc_key = e.doc_key)";
+  } else {
+    return InvalidArgumentError("aggregate by '" + by + "': expected dyad, actor, recipient, type, country or source");
+  }
+  std::string period;
+  if (per.empty()) {
+    period = "''";
+  } else if (per == "day" || per == "month" || per == "year") {
+    const char* len = per == "day" ? "10" : per == "month" ? "7" : "4";
+    period = std::string("CASE WHEN e.date = '' THEN '(no date)' ELSE substr(e.date, 1, ") + len + ") END";
+  } else {
+    return InvalidArgumentError("aggregate per '" + per + "': expected day, month or year");
+  }
+  const std::string sql = "SELECT " + key + " AS k, " + period +
+                          " AS t, count(*), count(e.goldstein), coalesce(sum(e.goldstein), 0) FROM events e "
+                          "GROUP BY k, t ORDER BY k, t";
+  Statement st;
+  RASD_RETURN_IF_ERROR(st.Prepare(impl_->db, sql));
+  std::vector<AggregateRow> rows;
+  while (true) {
+    auto row = st.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    AggregateRow r{st.Text(0), st.Text(1), st.Int(2), st.Int(3), st.Double(4), 0};
+    if (r.scored > 0) r.mean = r.sum / static_cast<double>(r.scored);
+    rows.push_back(std::move(r));
   }
   return rows;
 }
@@ -679,8 +776,9 @@ StatusOr<std::optional<std::pair<DocumentMeta, Document>>> Store::Get(const std:
   RASD_RETURN_IF_ERROR(evs.Prepare(
       impl_->db,
       "SELECT idx, type, mode, context, cameo, date, date_text, place, sentence_begin, sentence_end, anchor_begin, "
-      "anchor_end, attribution_text, attribution_code, negated, modality, confidence FROM events WHERE doc_key = ?1 "
-      "ORDER BY idx"));
+      "anchor_end, attribution_text, attribution_code, negated, modality, confidence, goldstein, quad_class, "
+      "intensity, cameo_name, loc_text, loc_basis, loc_country, loc_admin1, loc_city, loc_lat, loc_lon, "
+      "loc_precision FROM events WHERE doc_key = ?1 ORDER BY idx"));
   Statement parts;
   RASD_RETURN_IF_ERROR(parts.Prepare(impl_->db,
                                 "SELECT role, text, code, country, sector, cluster, entity FROM event_participants "
@@ -709,6 +807,11 @@ StatusOr<std::optional<std::pair<DocumentMeta, Document>>> Store::Get(const std:
     ev.negated = evs.Int(14) != 0;
     ev.modality = evs.Text(15);
     ev.confidence = static_cast<float>(evs.Double(16));
+    ev.goldstein = evs.Double(17);
+    ev.quad_class = static_cast<int>(evs.Int(18));
+    ev.intensity = evs.Double(19);
+    ev.cameo_name = evs.Text(20);
+    ev.location = LocationAt(evs, 21);
     parts.Bind(1, key);
     parts.Bind(2, idx);
     while (true) {

@@ -60,6 +60,7 @@ class Statement {
   std::string Text(int col) const;
   int64_t Int(int col) const;
   double Double(int col) const;
+  bool IsNull(int col) const;
 
  private:
   sqlite3* db_ = nullptr;

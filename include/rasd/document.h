@@ -122,6 +122,21 @@ struct EventActor {
   int32_t entity = -1;  // index into Document::entities
 };
 
+// Where an event happened, resolved against the gazetteer (data/geo/gazetteer.tsv).
+// `precision` says what lat/lon stand for: "city" (a town or site), "admin1" (a
+// first-level division), "country" (only the country is known), "region" (an area
+// spanning countries: a sea, a region); "" when the text names no place.
+struct Location {
+  std::string text;       // the place as the text names it
+  std::string basis;      // "place": named in the event's sentence; "dateline": the story's dateline
+  std::string country;    // ISO 3166-1 alpha-3, or "" (a region, or a place whose status is disputed)
+  std::string admin1;     // first-level division (English name), or ""
+  std::string city;       // town, site or area (English name), or ""
+  double lat = 0;
+  double lon = 0;
+  std::string precision;  // "city", "admin1", "country", "region", or "" (no location)
+};
+
 struct Event {
   std::string type;     // PLOVER type: CONSULT, SUPPORT, REQUEST, ACCUSE …
   std::string mode;     // PLOVER mode, or ""
@@ -140,6 +155,16 @@ struct Event {
   bool negated = false;
   std::string modality;   // "", "future", "conditional", "hedged", "hypothetical" (docs/events.md)
   float confidence = 0;
+  // Intensity (data/codebook/goldstein.tsv, plover_intensity.tsv): the CAMEO
+  // code's Goldstein score (-10 conflict … +10 cooperation) and QuadClass (1
+  // verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
+  // conflict; 0 = the code is unknown), and the PLOVER type/mode's intensity.
+  double goldstein = 0;
+  int quad_class = 0;
+  std::string cameo_name;  // the CAMEO code's title ("Make an appeal or request"), or ""
+
+  double intensity = 0;
+  Location location;
 };
 
 struct Document {

@@ -29,7 +29,7 @@
 namespace rasd {
 
 // The schema version this library creates and reads (PRAGMA user_version).
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 struct StoreOptions {
   bool read_only = false;  // open an existing file for queries only
@@ -68,6 +68,8 @@ struct EventQuery {
   // Full-text: stems as IndexStems() makes them; every word must occur in the
   // article (title or text). Build it with IndexStems(engine->Analyze(q, {.text_only = true})).
   std::string text_stems = {};
+  std::optional<double> min_goldstein = {};  // Goldstein score >= (events without a score are left out)
+  int quad_class = 0;                        // 1-4: only this QuadClass; 0: any
   int64_t limit = 100;  // <= 0: no limit
   int64_t offset = 0;   // skip this many matching events first (pagination)
 };
@@ -85,6 +87,16 @@ struct EventRow {
   std::vector<std::string> actor_texts;
   std::vector<std::string> recipient_codes;
   std::vector<std::string> recipient_texts;
+  std::vector<std::string> actor_countries;  // parallel to actor_codes ("" unknown)
+  std::vector<std::string> actor_sectors;
+  std::vector<std::string> recipient_countries;
+  std::vector<std::string> recipient_sectors;
+  std::optional<double> goldstein;  // none for rows stored before schema 3
+  int quad_class = 0;
+  std::optional<double> intensity;
+  std::string cameo_name;
+  int sentence_number = 0;  // 1-based number of the event's sentence in the article (0: unknown)
+  Location location;
   std::string anchor;
   std::string sentence;
   std::string place;
@@ -99,6 +111,16 @@ struct EventRow {
 struct CountRow {
   std::string key;
   int64_t count = 0;
+};
+
+// One cell of `rasd stats --by … --per … --measure goldstein`.
+struct AggregateRow {
+  std::string key;     // the group ("ISR > PSE", "ASSAULT", a source), or "" with no --by
+  std::string period;  // "2024-11" (month), "2024-11-23" (day), "2024" (year), or "" with no --per
+  int64_t events = 0;  // events in the cell
+  int64_t scored = 0;  // of which have a Goldstein score
+  double sum = 0;      // sum of their Goldstein scores
+  double mean = 0;     // sum / scored (0 when none)
 };
 
 struct StoreTotals {
@@ -145,6 +167,12 @@ class Store {
   // (YYYY-MM of the event date) or "source"; largest first.
   StatusOr<std::vector<CountRow>> CountEvents(const std::string& by, int64_t limit = 0);
   StatusOr<StoreTotals> Totals();
+
+  // Goldstein sum and mean per group and period: `by` is "dyad", "type",
+  // "source", "actor", "recipient", "country" (of the location) or "" (all);
+  // `per` is "day", "month", "year" or "" (all time). Events without a date
+  // fall in period "(no date)". Ordered by key, then period.
+  StatusOr<std::vector<AggregateRow>> AggregateGoldstein(const std::string& by, const std::string& per);
 
   // The stored article: text, metadata, entities and events (no sentences,
   // tokens or segments: Document::sentences holds only the sentences events

@@ -21,7 +21,8 @@ from collections.abc import Mapping as _Mapping
 from . import _rasd
 
 __version__ = _rasd.__version__
-__all__ = ["extract", "extract_many", "parse_line", "event_rows", "events_frame", "load", "EVENT_COLUMNS"]
+__all__ = ["extract", "extract_many", "parse_line", "event_rows", "events_frame", "aggregate", "load",
+           "EVENT_COLUMNS"]
 
 _DATE = _re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -183,6 +184,8 @@ EVENT_COLUMNS = (
     "actor_codes", "actor_texts", "recipient_codes", "recipient_texts",
     "anchor", "anchor_start", "anchor_end", "sentence",
     "attribution_code", "attribution_text", "negated", "modality", "place", "context", "confidence",
+    "goldstein", "quad_class", "intensity",
+    "location_country", "location_admin1", "location_city", "lat", "lon", "location_precision",
 )
 
 
@@ -197,6 +200,7 @@ def event_rows(doc):
     for k, ev in enumerate(doc.get("events", ())):
         att = ev.get("attribution")
         anchor = ev.get("anchor") or {}
+        loc = ev.get("location") or {}
         rows.append({
             "doc_id": doc.get("id"),
             "doc_date": doc.get("date"),
@@ -220,6 +224,15 @@ def event_rows(doc):
             "place": ev.get("place"),
             "context": "+".join(ev.get("context") or ()) or None,
             "confidence": ev.get("confidence"),
+            "goldstein": ev.get("goldstein"),
+            "quad_class": ev.get("quad_class"),
+            "intensity": ev.get("intensity"),
+            "location_country": loc.get("country"),
+            "location_admin1": loc.get("admin1"),
+            "location_city": loc.get("city"),
+            "lat": loc.get("lat"),
+            "lon": loc.get("lon"),
+            "location_precision": loc.get("precision"),
         })
     return rows
 
@@ -234,4 +247,56 @@ def events_frame(docs):
     rows = [row for doc in docs for row in event_rows(doc)]
     frame = pd.DataFrame.from_records(rows, columns=list(EVENT_COLUMNS))
     return frame.astype({"event": "int64", "anchor_start": "int64", "anchor_end": "int64",
-                         "negated": "bool", "confidence": "float64"})
+                         "negated": "bool", "confidence": "float64", "goldstein": "float64",
+                         "quad_class": "Int64", "intensity": "float64", "lat": "float64", "lon": "float64"})
+
+
+_PERIODS = {"day": 10, "month": 7, "year": 4}
+_GROUPS = {"dyad", "actor", "recipient", "type", "country"}
+
+
+def aggregate(frame, by="dyad", per="month"):
+    """Goldstein sum and mean per group and period: the table `rasd stats
+    --by BY --per PER --measure goldstein` prints, from an events_frame().
+
+    by: "dyad" (actor codes > recipient codes), "actor", "recipient", "type",
+    "country" (of the location), or None for all events together.
+    per: "day", "month", "year", or None for all time. Events without a date
+    fall in period "(no date)". Returns a DataFrame with the columns
+    [by, "period", "events", "scored", "goldstein_sum", "goldstein_mean"],
+    sorted by group and period; `scored` counts the events with a Goldstein
+    score, which the sum and mean are over."""
+    import pandas as pd
+
+    if by is not None and by not in _GROUPS:
+        raise ValueError(f"by must be one of {sorted(_GROUPS)} or None, not {by!r}")
+    if per is not None and per not in _PERIODS:
+        raise ValueError(f"per must be one of {sorted(_PERIODS)} or None, not {per!r}")
+    key_name = by or "group"
+    work = pd.DataFrame(index=frame.index)
+    if by == "dyad":
+        work[key_name] = frame["actor_codes"].fillna("") + " > " + frame["recipient_codes"].fillna("-")
+    elif by == "actor":
+        work[key_name] = frame["actor_codes"].fillna("")
+    elif by == "recipient":
+        work[key_name] = frame["recipient_codes"].fillna("-")
+    elif by == "type":
+        work[key_name] = frame["type"]
+    elif by == "country":
+        work[key_name] = frame["location_country"].fillna("(no location)")
+    else:
+        work[key_name] = ""
+    if per is None:
+        work["period"] = ""
+    else:
+        dates = frame["date"].fillna("")
+        work["period"] = dates.str.slice(0, _PERIODS[per]).where(dates != "", "(no date)")
+    work["goldstein"] = frame["goldstein"].astype("float64")
+    grouped = work.groupby([key_name, "period"], sort=True)["goldstein"]
+    out = pd.DataFrame({
+        "events": grouped.size(),
+        "scored": grouped.count(),
+        "goldstein_sum": grouped.sum(),
+    }).reset_index()
+    out["goldstein_mean"] = (out["goldstein_sum"] / out["scored"]).where(out["scored"] > 0, 0.0)
+    return out.astype({"events": "int64", "scored": "int64"})

@@ -10,6 +10,9 @@ RASD_DECLARE_EMBED(segmenter_table)
 RASD_DECLARE_EMBED(lexicons)
 RASD_DECLARE_EMBED(ner_model)
 RASD_DECLARE_EMBED(event_model)
+RASD_DECLARE_EMBED(gazetteer)
+RASD_DECLARE_EMBED(goldstein)
+RASD_DECLARE_EMBED(plover_intensity)
 
 namespace rasd::internal {
 
@@ -35,6 +38,18 @@ std::string_view BuiltinNerModel() {
 
 std::string_view BuiltinEventModel() {
   return {rasd_embed_event_model_data, static_cast<size_t>(rasd_embed_event_model_size)};
+}
+
+std::string_view BuiltinGazetteer() {
+  return {rasd_embed_gazetteer_data, static_cast<size_t>(rasd_embed_gazetteer_size)};
+}
+
+std::string_view BuiltinGoldstein() {
+  return {rasd_embed_goldstein_data, static_cast<size_t>(rasd_embed_goldstein_size)};
+}
+
+std::string_view BuiltinPloverIntensity() {
+  return {rasd_embed_plover_intensity_data, static_cast<size_t>(rasd_embed_plover_intensity_size)};
 }
 
 }  // namespace rasd::internal

@@ -9,6 +9,9 @@
 #include "engine/builtin_data.h"
 #include "entities/entities.h"
 #include "events/events.h"
+#include "events/intensity.h"
+#include "geo/gazetteer.h"
+#include "geo/location.h"
 #include "lexicon/lexicon.h"
 #include "ner/perceptron_tagger.h"
 #include "temporal/temporal.h"
@@ -28,6 +31,8 @@ struct Engine::Impl {
   std::optional<internal::GappedPhrases> gapped;  // built from event_lexicon
   internal::PerceptronTagger tagger;
   std::optional<internal::EventModels> event_model;  // data/models/events.model
+  std::optional<internal::IntensityTable> intensity;  // data/codebook/goldstein.tsv, plover_intensity.tsv
+  std::optional<internal::Gazetteer> gazetteer;       // data/geo/gazetteer.tsv
 
   Document TextLayer(std::string_view input, const AnalyzeOptions& options) const;
   // Text layer, entities and event candidates; events when `candidates` is null.
@@ -62,6 +67,12 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     RASD_RETURN_IF_ERROR((for_events ? impl->event_lexicon : impl->lexicon).AddTsvFile(path));
   }
   impl->gapped.emplace(impl->event_lexicon, impl->lexicon);
+  auto intensity = internal::IntensityTable::FromTsv(internal::BuiltinGoldstein(), internal::BuiltinPloverIntensity());
+  if (!intensity.ok()) return intensity.status();
+  impl->intensity.emplace(std::move(intensity).value());
+  auto gazetteer = internal::Gazetteer::FromTsv(internal::BuiltinGazetteer());
+  if (!gazetteer.ok()) return gazetteer.status();
+  impl->gazetteer.emplace(std::move(gazetteer).value());
   auto tagger = internal::PerceptronTagger::Load(internal::BuiltinNerModel());
   if (!tagger.ok()) return tagger.status();
   impl->tagger = std::move(tagger).value();
@@ -124,6 +135,9 @@ Document Engine::Impl::Analyze(std::string_view input, const AnalyzeOptions& opt
   if (options.min_confidence > 0) {
     std::erase_if(doc.events, [&](const Event& e) { return e.confidence < options.min_confidence; });
   }
+  // After events are found: what analysts measure and map them by.
+  for (Event& ev : doc.events) intensity->Annotate(&ev);
+  internal::ResolveLocations(*gazetteer, &doc);
   return doc;
 }
 

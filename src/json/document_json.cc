@@ -58,21 +58,6 @@ std::string Dump(const Json& j, int indent = -1) {
 
 }  // namespace
 
-namespace {
-
-// CAMEO quad classes by root: 1 verbal cooperation, 2 material cooperation,
-// 3 verbal conflict, 4 material conflict.
-int QuadClass(const std::string& cameo) {
-  int root = cameo.size() >= 2 ? std::stoi(cameo.substr(0, 2)) : 0;
-  if (root >= 1 && root <= 5) return 1;
-  if (root >= 6 && root <= 9) return 2;
-  if (root >= 10 && root <= 14) return 3;
-  if (root >= 15 && root <= 20) return 4;
-  return 0;
-}
-
-}  // namespace
-
 void AppendPloverJsonl(const Document& doc, std::string* out) {
   SpanWriter spans(doc, 0);
   for (size_t i = 0; i < doc.events.size(); ++i) {
@@ -110,7 +95,7 @@ void AppendCameoTsv(const Document& doc, std::string* out) {
         std::string date = ev.date;
         date.erase(std::remove(date.begin(), date.end(), '-'), date.end());
         *out += doc.id + "\t" + date + "\t" + a.code + "\t" + r.code + "\t" + ev.cameo + "\t" +
-                ev.cameo.substr(0, 2) + "\t" + std::to_string(QuadClass(ev.cameo)) + "\t" + ev.type + "\t" +
+                ev.cameo.substr(0, 2) + "\t" + std::to_string(ev.quad_class) + "\t" + ev.type + "\t" +
                 (ev.negated ? "1" : "0") + "\t" + (ev.attribution_code.empty() ? "0" : "1") + "\n";
       }
     }
@@ -284,6 +269,31 @@ void WriteActors(Writer& w, const std::vector<EventActor>& list) {
   w.EndArray();
 }
 
+void WriteLocation(Writer& w, const Location& loc) {
+  if (loc.precision.empty()) {
+    w.Null();
+    return;
+  }
+  w.BeginObject();
+  w.Key("country");
+  w.OptStr(loc.country);
+  w.Key("admin1");
+  w.OptStr(loc.admin1);
+  w.Key("city");
+  w.OptStr(loc.city);
+  w.Key("lat");
+  w.Raw(Json(loc.lat));
+  w.Key("lon");
+  w.Raw(Json(loc.lon));
+  w.Key("precision");
+  w.Str(loc.precision);
+  w.Key("text");
+  w.Str(loc.text);
+  w.Key("basis");
+  w.Str(loc.basis);
+  w.EndObject();
+}
+
 }  // namespace
 
 std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
@@ -410,6 +420,22 @@ std::string DocumentToJson(const Document& doc, const JsonOptions& options) {
     w.OptStr(ev.modality);
     w.Key("confidence");
     w.Raw(Json(ev.confidence));
+    w.Key("goldstein");
+    if (ev.quad_class != 0) {
+      w.Raw(Json(ev.goldstein));
+    } else {
+      w.Null();
+    }
+    w.Key("quad_class");
+    if (ev.quad_class != 0) {
+      w.Int(ev.quad_class);
+    } else {
+      w.Null();
+    }
+    w.Key("intensity");
+    w.Raw(Json(ev.intensity));
+    w.Key("location");
+    WriteLocation(w, ev.location);
     w.EndObject();
   }
   w.EndArray();

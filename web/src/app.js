@@ -3,10 +3,17 @@
 // never as HTML, and the server's Content-Security-Policy forbids inline script.
 import {
   Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip,
+  LineController, LineElement, PointElement,
 } from 'chart.js';
 import cytoscape from 'cytoscape';
+import { geoNaturalEarth1, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+// Natural Earth 1:110m country shapes (npm world-atlas), bundled: the map draws offline.
+import worldAtlas from 'world-atlas/countries-110m.json';
+import alpha3OfNumeric from 'rasd:iso-numeric';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip,
+  LineController, LineElement, PointElement);
 
 // ---------- helpers ----------
 
@@ -129,6 +136,9 @@ function eventCard(ev, i, article) {
       ev.negated ? el('span', { class: 'flag', text: 'negated' }) : null,
       ev.modality ? el('span', { class: 'flag', text: ev.modality }) : null,
       ev.mode ? el('span', { class: 'flag', text: `mode ${ev.mode}` }) : null,
+      typeof ev.goldstein === 'number' ? el('span', { class: 'flag', title: QUAD_NAMES[q], text: `Goldstein ${ev.goldstein}` }) : null,
+      ev.location ? el('span', { class: 'flag', title: `${ev.location.basis}: ${ev.location.text}`,
+        text: `${[ev.location.city, ev.location.admin1, ev.location.country].filter(Boolean).join(', ') || ev.location.text} (${ev.location.precision})` }) : null,
       el('span', { class: 'anchor-text', dir: 'rtl', lang: 'ar', text: `«${ev.anchor.text}»` })));
   const light = (on) => {
     card.classList.toggle('lit', on);
@@ -222,6 +232,7 @@ const FILTER_FIELDS = [
   ['actor', 'Actor', 'PSE, KAZGOV'], ['recipient', 'Recipient', 'ISR'], ['type', 'Type', 'CONSULT'],
   ['cameo', 'CAMEO', '04'], ['since', 'Since', 'YYYY-MM-DD'], ['until', 'Until', 'YYYY-MM-DD'],
   ['text', 'Words', 'كلمة'], ['source', 'Source', ''],
+  ['min_goldstein', 'Goldstein ≥', '-10…10'], ['quad', 'Quad', '1-4'],
 ];
 const filter = {};
 const filterListeners = [];
@@ -357,6 +368,7 @@ async function drawTimeline() {
   if (data === null) return;
   const bucket = document.getElementById('timeline-bucket').value;
   const by = document.getElementById('timeline-by').value;
+  if (by === 'goldstein') { drawGoldsteinLines(data, bucket, status); return; }
   const dated = data.events.filter((e) => /^\d{4}-\d{2}-\d{2}/.test(e.date || ''));
   const counts = new Map();
   const series = new Set();
@@ -390,6 +402,124 @@ async function drawTimeline() {
     (data.events.length > dated.length ? ` (${data.events.length - dated.length} without a date left out)` : '') +
     (data.truncated ? ` — only the ${AGG_LIMIT} most recent matching events` : '');
   document.getElementById('timeline-chart').dataset.bars = String(labels.length);
+}
+
+// Mean Goldstein score per bucket for the dyads with the most events: the
+// conflict-cooperation line analysts chart (rasd stats --measure goldstein).
+const TOP_DYADS = 6;
+function drawGoldsteinLines(data, bucket, status) {
+  const scored = data.events.filter((e) => /^\d{4}-\d{2}-\d{2}/.test(e.date || '') && typeof e.goldstein === 'number');
+  const cells = new Map();  // dyad -> bucket -> [sum, n]
+  const totals = new Map();
+  for (const e of scored) {
+    const dyad = `${codes(e.actor)} > ${codes(e.recipient)}`;
+    const x = bucket === 'week' ? weekOf(e.date) : e.date.slice(0, 10);
+    const m = cells.get(dyad) || new Map();
+    const c = m.get(x) || [0, 0];
+    c[0] += e.goldstein;
+    c[1] += 1;
+    m.set(x, c);
+    cells.set(dyad, m);
+    totals.set(dyad, (totals.get(dyad) || 0) + 1);
+  }
+  const dyads = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP_DYADS).map((d) => d[0]);
+  const labels = [...new Set(dyads.flatMap((d) => [...cells.get(d).keys()]))].sort();
+  const datasets = dyads.map((d) => ({
+    label: d,
+    data: labels.map((x) => { const c = cells.get(d).get(x); return c ? Math.round((c[0] / c[1]) * 10) / 10 : null; }),
+    borderColor: colorFor(d, dyads),
+    backgroundColor: colorFor(d, dyads),
+    spanGaps: true,
+    tension: 0.2,
+  }));
+  if (timelineChart) timelineChart.destroy();
+  timelineChart = new Chart(document.getElementById('timeline-chart'), {
+    type: 'line',
+    data: { labels, datasets },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: { y: { min: -10, max: 10, title: { display: true, text: 'mean Goldstein score (−10 conflict … +10 cooperation)' } } },
+      plugins: { legend: { position: 'bottom' } },
+    },
+  });
+  status.textContent = `mean Goldstein per ${bucket} of the ${dyads.length} dyads with the most events ` +
+    `(${scored.length} scored, dated events)` + (data.truncated ? ` — only the ${AGG_LIMIT} most recent matching events` : '');
+  const canvas = document.getElementById('timeline-chart');
+  canvas.dataset.bars = String(labels.length);
+  canvas.dataset.lines = String(dyads.length);
+}
+
+// ---------- Map ----------
+
+const WORLD = feature(worldAtlas, worldAtlas.objects.countries);
+const SHADES = ['#fde0dd', '#fcc5c0', '#fa9fb5', '#f768a1', '#dd3497', '#ae017e', '#7a0177'];
+function shade(n, max) {
+  if (!n) return '#d9dde1';
+  return SHADES[Math.min(SHADES.length - 1, Math.floor((Math.log(n) / Math.log(max + 1)) * SHADES.length))];
+}
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs) {
+  const e = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
+async function drawMap() {
+  const status = document.getElementById('map-status');
+  const data = await loadAllShowing(status);
+  if (data === null) return;
+  const mode = document.getElementById('map-mode').value;
+  const perCountry = new Map();
+  const places = new Map();
+  let located = 0;
+  for (const e of data.events) {
+    const g = e.geo;
+    if (!g) continue;
+    located += 1;
+    if (g.country) perCountry.set(g.country, (perCountry.get(g.country) || 0) + 1);
+    // Points only where the text gave a place finer than a country.
+    if (g.precision === 'city' || g.precision === 'admin1') {
+      const key = `${g.lat},${g.lon}`;
+      const p = places.get(key) || { lat: g.lat, lon: g.lon, name: g.city || g.admin1, country: g.country, n: 0 };
+      p.n += 1;
+      places.set(key, p);
+    }
+  }
+  const box = document.getElementById('map-svg');
+  const projection = geoNaturalEarth1().fitSize([960, 500], WORLD);
+  const path = geoPath(projection);
+  const tip = document.getElementById('map-tip');
+  const max = Math.max(1, ...perCountry.values());
+  const layer = svg('g', { class: 'countries' });
+  let shaded = 0;
+  for (const f of WORLD.features) {
+    const code = alpha3OfNumeric[String(f.id).padStart(3, '0')] || '';
+    const n = mode === 'points' ? 0 : perCountry.get(code) || 0;
+    if (n) shaded += 1;
+    const p = svg('path', { d: path(f) || '', class: 'country', fill: shade(n, max), 'data-code': code, 'data-n': n });
+    const label = `${f.properties.name}${code ? ` (${code})` : ''}: ${perCountry.get(code) || 0} events`;
+    p.append(Object.assign(svg('title', {}), { textContent: label }));
+    p.addEventListener('mouseenter', () => { tip.textContent = label; });
+    layer.append(p);
+  }
+  const dots = svg('g', { class: 'places' });
+  const maxN = Math.max(1, ...[...places.values()].map((p) => p.n));
+  if (mode !== 'countries') {
+    for (const p of [...places.values()].sort((a, b) => b.n - a.n)) {
+      const [x, y] = projection([p.lon, p.lat]);
+      const c = svg('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: (2.5 + 7 * Math.sqrt(p.n / maxN)).toFixed(1), class: 'place' });
+      const label = `${p.name} (${p.country || '—'}): ${p.n} events`;
+      c.append(Object.assign(svg('title', {}), { textContent: label }));
+      c.addEventListener('mouseenter', () => { tip.textContent = label; });
+      dots.append(c);
+    }
+  }
+  box.replaceChildren(layer, dots);
+  status.textContent = `${located} of ${data.events.length} events located: ${perCountry.size} countries, ` +
+    `${places.size} places` + (data.truncated ? ` — only the ${AGG_LIMIT} most recent matching events` : '');
+  box.dataset.countries = String(shaded);
+  box.dataset.points = String(dots.childElementCount);
 }
 
 let network = null;
@@ -450,7 +580,7 @@ async function drawNetwork() {
 
 // ---------- router ----------
 
-const VIEWS = ['analyse', 'events', 'timeline', 'network', 'doc'];
+const VIEWS = ['analyse', 'events', 'timeline', 'network', 'map', 'doc'];
 function route() {
   const hash = location.hash || '#/analyse';
   const m = hash.match(/^#\/([a-z]+)(?:\/(.*))?$/);
@@ -460,6 +590,7 @@ function route() {
   if (view === 'events') loadEvents();
   if (view === 'timeline') drawTimeline();
   if (view === 'network') drawNetwork();
+  if (view === 'map') drawMap();
   if (view === 'doc') showStoredDocument(decodeURIComponent(m[2] || ''));
 }
 
@@ -469,6 +600,7 @@ filterListeners.push(() => {
   if (view === 'events') loadEvents();
   if (view === 'timeline') drawTimeline();
   if (view === 'network') drawNetwork();
+  if (view === 'map') drawMap();
 });
 
 async function showStoreInfo() {
@@ -485,6 +617,7 @@ setupFilters();
 setupEvents();
 document.getElementById('timeline-bucket').addEventListener('change', drawTimeline);
 document.getElementById('timeline-by').addEventListener('change', drawTimeline);
+document.getElementById('map-mode').addEventListener('change', drawMap);
 window.addEventListener('hashchange', route);
 route();
 showStoreInfo();

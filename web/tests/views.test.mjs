@@ -117,6 +117,39 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(shots, 'network.png') });
 
+  // Goldstein per dyad on the timeline.
+  await page.goto(`${server.base}/#/timeline`);
+  await page.waitForFunction(() => Number(document.querySelector('#timeline-chart').dataset.bars || 0) > 0, null, { timeout: 15000 });
+  await page.selectOption('#timeline-by', 'goldstein');
+  await page.waitForFunction(() => /mean Goldstein/.test(document.querySelector('#timeline-status').textContent), null, { timeout: 15000 });
+  const lines = await page.$eval('#timeline-chart', (c) => Number(c.dataset.lines || 0));
+  check(lines > 0, `timeline: Goldstein lines for ${lines} dyads`);
+  await page.screenshot({ path: join(shots, 'timeline-goldstein.png') });
+
+  // Map: countries shaded by located events, dots for named places; the
+  // shared filter narrows it.
+  await page.goto(`${server.base}/#/map`);
+  await page.waitForFunction(() => Number(document.querySelector('#map-svg').dataset.countries || 0) > 0, null, { timeout: 15000 });
+  const map = await page.$eval('#map-svg', (m) => ({
+    countries: Number(m.dataset.countries), points: Number(m.dataset.points),
+    shapes: m.querySelectorAll('path.country').length,
+  }));
+  check(map.shapes > 150, `map: ${map.shapes} country shapes drawn from the bundled Natural Earth data`);
+  check(map.countries > 0 && map.points > 0, `map: ${map.countries} countries shaded, ${map.points} places`);
+  const jordan = await page.$eval('#map-svg path[data-code=JOR]', (p) => Number(p.dataset.n));
+  check(jordan > 0, `map: ${jordan} events located in Jordan`);
+  await page.screenshot({ path: join(shots, 'map.png') });
+  const mapForm = '#view-map .filter-form';
+  await page.fill(`${mapForm} input[name=quad]`, '4');
+  await page.click(`${mapForm} button[type=submit]`);
+  await page.waitForFunction((n) => {
+    const p = document.querySelector('#map-svg path[data-code=JOR]');
+    return p && Number(p.dataset.n) < n;
+  }, jordan, { timeout: 10000 });
+  const conflict = await page.$eval('#map-svg path[data-code=JOR]', (p) => Number(p.dataset.n));
+  check(conflict < jordan, `map filtered to material conflict (quad 4): Jordan ${jordan} -> ${conflict} events`);
+  await page.click(`${mapForm} button[type=reset]`);
+
   check(outside.length === 0, `nothing fetched from outside the server (${outside.join(', ')})`);
 } finally {
   await context.close();

@@ -335,5 +335,58 @@ TEST(StoreTest, RolledBackBatchLeavesNothing) {
   EXPECT_EQ(store->Totals()->documents, 0);
 }
 
+TEST(StorageTest, IntensityLocationFiltersAndAggregates) {
+  auto store = OpenMemory();
+  Document a = MakeDoc("g1", "2024-11-02", "استقبل الوزير نظيره", "CONSULT", "043", Actor("JORGOV", "JOR"),
+                       Actor("EGYGOV", "EGY"));
+  a.events[0].goldstein = 2.8;
+  a.events[0].quad_class = 1;
+  a.events[0].intensity = 2.3;
+  a.events[0].cameo_name = "Host a visit";
+  a.events[0].location = Location{"عمّان", "place", "JOR", "Amman", "Amman", 31.9552, 35.945, "city"};
+  Document b = MakeDoc("g2", "2024-12-05", "قصف الجيش المدينة", "ASSAULT", "190", Actor("ISRMIL", "ISR"),
+                       Actor("PSE", "PSE"));
+  b.events[0].goldstein = -10;
+  b.events[0].quad_class = 4;
+  Document c = MakeDoc("g3", "2024-12-09", "قصف الجيش القرية", "ASSAULT", "190", Actor("ISRMIL", "ISR"),
+                       Actor("PSE", "PSE"));
+  c.events[0].goldstein = -10;
+  c.events[0].quad_class = 4;
+  for (const Document* d : {&a, &b, &c}) ASSERT_TRUE(store->Put(Meta(*d), *d).ok());
+
+  auto coop = store->QueryEvents({.min_goldstein = 0.0});
+  ASSERT_TRUE(coop.ok()) << coop.status().message();
+  ASSERT_EQ(Ids(*coop), std::vector<std::string>{"g1"});
+  const EventRow& r = (*coop)[0];
+  EXPECT_EQ(r.goldstein, 2.8);
+  EXPECT_EQ(r.quad_class, 1);
+  EXPECT_EQ(r.cameo_name, "Host a visit");
+  EXPECT_EQ(r.sentence_number, 1);
+  EXPECT_EQ(r.location.city, "Amman");
+  EXPECT_EQ(r.location.precision, "city");
+  EXPECT_DOUBLE_EQ(r.location.lat, 31.9552);
+  EXPECT_EQ(r.actor_countries, std::vector<std::string>{"JOR"});
+  auto conflict = store->QueryEvents({.quad_class = 4});
+  ASSERT_TRUE(conflict.ok());
+  EXPECT_EQ(conflict->size(), 2u);
+
+  auto back = store->Get("g1");
+  ASSERT_TRUE(back.ok() && back->has_value());
+  EXPECT_EQ((*back)->second.events[0].location.country, "JOR");
+  EXPECT_EQ((*back)->second.events[0].goldstein, 2.8);
+
+  auto agg = store->AggregateGoldstein("dyad", "month");
+  ASSERT_TRUE(agg.ok()) << agg.status().message();
+  ASSERT_EQ(agg->size(), 2u);
+  EXPECT_EQ((*agg)[0].key, "ISRMIL > PSE");
+  EXPECT_EQ((*agg)[0].period, "2024-12");
+  EXPECT_EQ((*agg)[0].events, 2);
+  EXPECT_DOUBLE_EQ((*agg)[0].sum, -20);
+  EXPECT_DOUBLE_EQ((*agg)[0].mean, -10);
+  EXPECT_EQ((*agg)[1].key, "JORGOV > EGYGOV");
+  EXPECT_FALSE(store->AggregateGoldstein("weather", "month").ok());
+  EXPECT_FALSE(store->AggregateGoldstein("dyad", "week").ok());
+}
+
 }  // namespace
 }  // namespace rasd
