@@ -93,6 +93,7 @@ struct IngestArgs {
   int batch = 500;
   bool reprocess = false;
   std::string date;
+  float min_confidence = 0.0f;  // events below it are not stored
 };
 
 struct IngestCounters {
@@ -259,6 +260,7 @@ int RunIngest(const IngestArgs& args) {
         AnalyzeOptions options;
         options.id = job.meta.id;
         options.date = job.meta.date;
+        options.min_confidence = args.min_confidence;
         Analysed a;
         a.bytes = job.text.size();
         a.doc = (*engine)->Analyze(job.text, options);
@@ -618,6 +620,10 @@ Runner AddIngestCommand(CLI::App& app) {
   cmd->add_option("--batch", args->batch, "Documents per transaction")->check(CLI::Range(1, 1000000))
       ->capture_default_str();
   cmd->add_flag("--reprocess", args->reprocess, "Analyse and rewrite documents even when unchanged");
+  cmd->add_option("--min-confidence", args->min_confidence,
+                  "Store only events whose confidence is at least X (0..1); documents already stored keep theirs "
+                  "unless --reprocess")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--date", args->date, "Date YYYY-MM-DD for .txt inputs (JSONL records carry their own)");
   cmd->add_option("inputs", args->inputs,
                   "JSONL files (.jsonl: id, date, text, title, source, url), text files (id = path), directories "
@@ -643,6 +649,9 @@ Runner AddQueryCommand(CLI::App& app) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--min-goldstein", args->min_goldstein, "Events whose Goldstein score is at least X (-10..10)")
       ->check(CLI::Range(-10.0, 10.0));
+  cmd->add_option("--min-confidence", args->query.min_confidence,
+                  "Events whose confidence is at least X (0..1; docs/events.md: 0.15 trades recall for precision)")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--quad", args->query.quad_class,
                   "Events of this QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
                   "4 material conflict")

@@ -180,6 +180,14 @@ struct Server::Impl {
       }
       q.min_goldstein = v;
     }
+    if (const std::string m = req.get_param_value("min_confidence"); !m.empty()) {
+      char* end = nullptr;
+      const double v = std::strtod(m.c_str(), &end);
+      if (end == m.c_str() || *end != '\0' || !(v >= 0 && v <= 1)) {
+        return SendError(res, 400, "min_confidence must be a number from 0 to 1");
+      }
+      q.min_confidence = v;
+    }
     if (const std::string quad = req.get_param_value("quad"); !quad.empty()) {
       if (quad.size() != 1 || quad[0] < '1' || quad[0] > '4') return SendError(res, 400, "quad must be 1, 2, 3 or 4");
       q.quad_class = quad[0] - '0';

@@ -527,6 +527,7 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
   if (!q.source.empty()) sql += " AND d.source = " + param(q.source);
   if (q.min_goldstein) sql += " AND e.goldstein >= " + std::to_string(*q.min_goldstein);
   if (q.quad_class != 0) sql += " AND e.quad_class = " + std::to_string(q.quad_class);
+  if (q.min_confidence > 0) sql += " AND e.confidence >= " + std::to_string(q.min_confidence);
   if (!q.text_stems.empty()) {
     // Every stem must occur; each is quoted so FTS5 syntax in the query is inert.
     std::string match;

@@ -70,6 +70,7 @@ struct EventQuery {
   std::string text_stems = {};
   std::optional<double> min_goldstein = {};  // Goldstein score >= (events without a score are left out)
   int quad_class = 0;                        // 1-4: only this QuadClass; 0: any
+  double min_confidence = 0.0;               // events whose confidence is >= this (0: all)
   int64_t limit = 100;  // <= 0: no limit
   int64_t offset = 0;   // skip this many matching events first (pagination)
 };

@@ -232,7 +232,7 @@ const FILTER_FIELDS = [
   ['actor', 'Actor', 'PSE, KAZGOV'], ['recipient', 'Recipient', 'ISR'], ['type', 'Type', 'CONSULT'],
   ['cameo', 'CAMEO', '04'], ['since', 'Since', 'YYYY-MM-DD'], ['until', 'Until', 'YYYY-MM-DD'],
   ['text', 'Words', 'كلمة'], ['source', 'Source', ''],
-  ['min_goldstein', 'Goldstein ≥', '-10…10'], ['quad', 'Quad', '1-4'],
+  ['min_goldstein', 'Goldstein ≥', '-10…10'], ['quad', 'Quad', '1-4'], ['min_confidence', 'Confidence ≥', '0…1'],
 ];
 const filter = {};
 const filterListeners = [];
