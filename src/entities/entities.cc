@@ -42,6 +42,7 @@ constexpr std::string_view kWaw = "\xD9\x88";                     // و
 constexpr std::string_view kLadaa = "\xD9\x84\xD8\xAF\xD9\x8A";  // لدي (لدى folded): posted to
 constexpr std::string_view kFi = "\xD9\x81\xD9\x8A";              // في
 constexpr std::string_view kBeh = "\xD8\xA8";                     // ب
+constexpr std::string_view kMin = "\xD9\x85\xD9\x86";              // من
 
 Cat CategoryOf(const LexEntry& e) {
   switch (e.type) {
@@ -200,8 +201,8 @@ class Recognizer {
     const std::string_view stem = Stem(t);
     bool definite = stem.starts_with(kArticle);
     if (!definite && tok.stem_offset > 0 && stem.starts_with("\xD9\x84") &&
-        doc_->Folded(doc_->segments[tok.stem() - 1].norm) == "\xD9\x84") {
-      definite = true;  // لل: ل + the article's ل
+        doc_->Folded(doc_->segments[tok.stem() - 1].norm) == "\xD9\x84" && stem.substr(2) == Lexicon::KeyOf(e.surface)) {
+      definite = true;  // لل: ل + the article's ل (للبنين), but لبنان after ل is لبنان
     }
     return listed_definite != definite;
   }
@@ -326,7 +327,8 @@ class Recognizer {
         const Phrase* q = PhraseStartingAt(t);
         if (q && (q->cat == Cat::kRole || q->cat == Cat::kHonorific) && !StartsWithWaw(t)) break;
         if (q && q->cat == Cat::kRole) break;  // a coordinated role: its own phrase
-        bool after_prep = t > 0 && (Folded(t - 1) == kFi || Folded(t - 1) == kLadaa ||
+        const bool after_min = t > 0 && Folded(t - 1) == kMin;  // مسلحون من تنظيم داعش، محتجون من لبنان
+        bool after_prep = t > 0 && (Folded(t - 1) == kFi || Folded(t - 1) == kLadaa || after_min ||
                                     Folded(t - 1) == "\xD8\xA8\xD8\xA7\xD8\xB3\xD9\x85");  // باسم
         bool fused_prep = doc_->tokens[t].segment_count > 1 &&
                           doc_->Folded(doc_->segments[doc_->tokens[t].first_segment].norm) == kBeh;
@@ -337,12 +339,31 @@ class Recognizer {
             if (cp >= 0) c = CountryOf(phrases_[cp]);
             uint32_t end = cp >= 0 ? phrases_[cp].end : q->end;
             if (!c.empty() && r.country.empty()) r.country = c;
+            if (r.sector.empty()) r.sector = q->entry->sector;  // المتحدثة باسم الجيش الإسرائيلي: MIL
             r.chain_end = end;
             t = end;
             if (!c.empty()) break;
             continue;
           }
+          if (q->cat == Cat::kOrg && r.code.empty() && r.country.empty()) {
+            // An office or a member of an organisation acts for it: قيادي في حركة فتح.
+            r.code = q->entry->code;
+            if (!q->entry->sector.empty()) r.sector = q->entry->sector;
+          }
           if (!c.empty() && r.country.empty()) r.country = c;
+          r.chain_end = q->end;
+          break;
+        }
+        static const std::set<std::string> kGroupRanks = {"civilian", "activist", "rebel", "labor", "refugee",
+                                                          "criminal", "journalist"};
+        if (q && q->cat == Cat::kCountry && after_min && r.country.empty() && kGroupRanks.count(r.rank)) {
+          r.country = q->entry->code;
+          r.chain_end = q->end;
+          break;
+        }
+        // Where the holder serves: السفير السعودي في واشنطن، قائد الشرطة في البصرة.
+        if (q && q->cat == Cat::kPlace && t > 0 && Folded(t - 1) == kFi) {
+          if (r.country.empty()) r.country = q->entry->country;
           r.chain_end = q->end;
           break;
         }
@@ -352,6 +373,18 @@ class Recognizer {
           break;
         }
         t = q ? q->end : t + 1;
+      }
+      // A role phrase that names its organisation inside (الأمين العام للأمم المتحدة، المبعوث الأممي).
+      for (uint32_t t = p.first + 1; t < p.end && r.code.empty() && r.country.empty(); ++t) {
+        LexiconMatch inner = res_.lexicon->MatchAt(*doc_, t, p.end);
+        for (uint32_t id : inner.entries) {
+          const LexEntry& e = res_.lexicon->entry(id);
+          if (e.type != EntryType::kOrganization) continue;
+          r.code = e.code;
+          r.country = e.country;
+          if (!e.sector.empty()) r.sector = e.sector;
+          break;
+        }
       }
       roles_.push_back(r);
     }
@@ -726,10 +759,16 @@ class Recognizer {
     e.first_token = first;
     e.token_count = end - first;
     e.span = SpanOf(first, end);
-    // Leave proclitics out: وبكازاخستان -> كازاخستان.
+    // Leave proclitics out: وبكازاخستان -> كازاخستان; but not letters of the
+    // name the lexicon matched whole (بكين is Beijing, not ب + كين).
     const Token& tok = doc_->tokens[first];
     bool restore_article = false;
-    if (tok.segment_count > 1 && doc_->segments[tok.first_segment].kind == SegmentKind::kProclitic &&
+    std::string whole_key = entry ? Lexicon::KeyOf(entry->surface) : std::string();
+    whole_key = whole_key.substr(0, whole_key.find('\x1f'));
+    const std::string_view whole_word = doc_->Folded(tok.norm);
+    const bool matched_whole = entry != nullptr && (whole_word == whole_key || (whole_word.starts_with(kArticle) &&
+                                                                                 whole_word.substr(kArticle.size()) == whole_key));
+    if (!matched_whole && tok.segment_count > 1 && doc_->segments[tok.first_segment].kind == SegmentKind::kProclitic &&
         tok.stem() > tok.first_segment) {
       const Segment& stem = doc_->segments[tok.stem()];
       const Segment& last_pro = doc_->segments[tok.stem() - 1];

@@ -17,9 +17,10 @@ std::string_view SiteClass(const Lexicon& lexicon, const Document& doc, uint32_t
   return {};
 }
 
-// Token t carries the preposition ب or في as a proclitic (بالرياض، وفي).
-bool HasInProclitic(const Document& doc, uint32_t t) {
-  const Token& tok = doc.tokens[t];
+// The entity's first token carries the preposition ب, left out of the entity (بالرياض; but بكين is a name).
+bool HasInProclitic(const Document& doc, const Entity& e) {
+  const Token& tok = doc.tokens[e.first_token];
+  if (e.span.begin <= tok.span.begin) return false;
   for (uint32_t k = tok.first_segment; k < tok.stem(); ++k) {
     if (doc.segments[k].kind == SegmentKind::kProclitic && doc.Folded(doc.segments[k].norm) == "\xD8\xA8") return true;
   }
@@ -58,7 +59,7 @@ void MarkSites(const Lexicon& lexicon, Document* doc) {
     const bool has_prev = first > 0 && SameSentenceStart(*doc, first - 1, first);
     const std::string_view before = has_prev ? SiteClass(lexicon, *doc, first - 1) : std::string_view();
     // The genitive of a site noun names the site: مقر الأمم المتحدة، شارع فلسطين.
-    if (before == "site_head" && !in_entity[first - 1] && !HasInProclitic(*doc, first)) {
+    if (before == "site_head" && !in_entity[first - 1] && !HasInProclitic(*doc, e)) {
       MakeLocation(e, /*keep_country=*/e.type != EntityType::kGpe);
       continue;
     }
@@ -71,7 +72,7 @@ void MarkSites(const Lexicon& lexicon, Document* doc) {
     }
     // Capitals: a government as subject or object, a place after a preposition of place.
     if (e.type == EntityType::kLocation && e.sector == "GOV" && !e.country.empty()) {
-      if (locative || before == "in" || HasInProclitic(*doc, first)) {
+      if (locative || before == "in" || HasInProclitic(*doc, e)) {
         e.sector.clear();
         e.code.clear();
       } else {
