@@ -816,7 +816,10 @@ class Recognizer {
   void EmitAll() {
     auto add_person = [&](const PersonMention& m, const char* source) -> Entity* {
       if (!Free(m.first, m.end)) return nullptr;
-      Entity& e = Add(EntityType::kPerson, m.first, m.end, source);
+      // A known person's name is kept whole (بان كي مون is no ب + ان).
+      const Phrase* known = PhraseStartingAt(m.first);
+      const LexEntry* entry = known != nullptr && known->cat == Cat::kPersonName ? known->entry : nullptr;
+      Entity& e = Add(EntityType::kPerson, m.first, m.end, source, entry);
       e.country = m.country;
       e.sector = m.sector;
       e.code = m.code.empty() ? Code(m.country, m.sector) : m.code;
