@@ -189,12 +189,14 @@ class Recognizer {
     return t < n_ && doc_->tokens[t].kind == TokenKind::kPunctuation && doc_->Norm(doc_->tokens[t].norm) == p;
   }
   // A one-word name is as definite as the lexicon writes it: a name listed
-  // with the article (الدوما، الإخوان) written bare is another word (the town
-  // دوما، إخوان)، and a country listed bare (بنين، مالي) written with the
-  // article is a noun or an adjective (للبنين، المالي). Nationality adjectives
-  // and places take either form.
+  // with the article (الدوما، الإخوان، الجبير) written bare is another word
+  // (the town دوما، إخوان، بن جبير), and a country listed bare (بنين، مالي)
+  // written with the article is a noun or an adjective (للبنين، المالي).
+  // Nationality adjectives and places take either form.
   bool ArticleMismatch(const LexEntry& e, uint32_t t) const {
-    if (e.type != EntryType::kOrganization && e.type != EntryType::kCountry) return false;
+    if (e.type != EntryType::kOrganization && e.type != EntryType::kCountry && e.type != EntryType::kPersonName) {
+      return false;
+    }
     const bool listed_definite = NormalizeKey(e.surface).starts_with(kArticle);
     if (e.type == EntryType::kCountry && listed_definite) return false;  // العراق also after ل (لعراق is rare)
     const Token& tok = doc_->tokens[t];
