@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "entities/person_roles.h"
+#include "entities/sites.h"
 #include "ner/history.h"
 #include "ner/lexicon_cues.h"
 #include "rasd/normalize.h"
@@ -40,6 +42,7 @@ constexpr std::string_view kWaw = "\xD9\x88";                     // و
 constexpr std::string_view kLadaa = "\xD9\x84\xD8\xAF\xD9\x8A";  // لدي (لدى folded): posted to
 constexpr std::string_view kFi = "\xD9\x81\xD9\x8A";              // في
 constexpr std::string_view kBeh = "\xD8\xA8";                     // ب
+constexpr std::string_view kMin = "\xD9\x85\xD9\x86";              // من
 
 Cat CategoryOf(const LexEntry& e) {
   switch (e.type) {
@@ -67,6 +70,7 @@ struct Phrase {
   uint32_t first = 0, end = 0;  // tokens
   Cat cat = Cat::kNone;
   const LexEntry* entry = nullptr;  // the entry of that category
+  const LexiconMatch* match = nullptr;  // every entry of the phrase (a name's persons and roles)
 };
 
 // A role phrase with what is attached to it: سفير دولة فلسطين، السكرتير الثاني
@@ -76,6 +80,7 @@ struct RolePhrase {
   uint32_t chain_end = 0;        // end of everything attached (في + organisation, لدى + country)
   std::string sector, rank, head;
   std::string country;           // the role holder's country
+  std::string code;              // the organisation's code when the role is one of its offices (IGOUNO, PSEREB)
   std::string posted_to;         // لدى X
   bool has_nisba = false;        // السفير الفلسطيني: nominal mention by nationality
   bool coordinated = false;      // starts with و (a second role of the same person)
@@ -86,6 +91,7 @@ struct PersonMention {
   bool named = true;
   std::vector<int> roles;        // indices into roles
   std::string country, sector;
+  std::string code;  // a known person's code on the article's date (IGOUNO, USAELI); "" = country + sector
   int cluster = -1;
 };
 
@@ -117,7 +123,7 @@ class Recognizer {
       if (single && !code.empty()) ++named[code];
     }
     for (const LexiconMatch& m : matches) {
-      Phrase p{m.first_token, m.first_token + m.token_count, Cat::kNone, nullptr};
+      Phrase p{m.first_token, m.first_token + m.token_count, Cat::kNone, nullptr, &m};
       const LexEntry* as_place = nullptr;
       const LexEntry* as_country = nullptr;
       for (uint32_t id : m.entries) {
@@ -136,6 +142,7 @@ class Recognizer {
       for (uint32_t id : m.entries) {
         const LexEntry& e = res.lexicon->entry(id);
         Cat c = CategoryOf(e);
+        if (m.token_count == 1 && ArticleMismatch(e, m.first_token)) continue;
         const bool prefer_place = shadda || place_by_context;
         if (prefer_place && c == Cat::kPlace && p.cat == Cat::kCountry) {
           p.cat = c;
@@ -181,6 +188,27 @@ class Recognizer {
   bool IsPunct(uint32_t t, std::string_view p) const {
     return t < n_ && doc_->tokens[t].kind == TokenKind::kPunctuation && doc_->Norm(doc_->tokens[t].norm) == p;
   }
+  // A one-word name is as definite as the lexicon writes it: a name listed
+  // with the article (الدوما، الإخوان، الجبير) written bare is another word
+  // (the town دوما، إخوان، بن جبير), and a country listed bare (بنين، مالي)
+  // written with the article is a noun or an adjective (للبنين، المالي).
+  // Nationality adjectives and places take either form.
+  bool ArticleMismatch(const LexEntry& e, uint32_t t) const {
+    if (e.type != EntryType::kOrganization && e.type != EntryType::kCountry && e.type != EntryType::kPersonName) {
+      return false;
+    }
+    const bool listed_definite = NormalizeKey(e.surface).starts_with(kArticle);
+    if (e.type == EntryType::kCountry && listed_definite) return false;  // العراق also after ل (لعراق is rare)
+    const Token& tok = doc_->tokens[t];
+    const std::string_view stem = Stem(t);
+    bool definite = stem.starts_with(kArticle);
+    if (!definite && tok.stem_offset > 0 && stem.starts_with("\xD9\x84") &&
+        doc_->Folded(doc_->segments[tok.stem() - 1].norm) == "\xD9\x84" && stem.substr(2) == Lexicon::KeyOf(e.surface)) {
+      definite = true;  // لل: ل + the article's ل (للبنين), but لبنان after ل is لبنان
+    }
+    return listed_definite != definite;
+  }
+
   // homograph_names.tsv: a name that is also a word (فتح، حماس) is the word
   // when another word follows it in the sentence (فتح تحقيق، بحماس كبير).
   bool IsHomographUsedAsWord(const Phrase& p) const {
@@ -248,6 +276,22 @@ class Recognizer {
     return nullptr;
   }
 
+  // An organisation a role phrase ending at `end` belongs to: right after it
+  // (زعيم جماعة الحوثي)، through ل (للأمم المتحدة) or after باسم (المتحدث باسم حماس).
+  const Phrase* AttachedOrganization(uint32_t end, uint32_t sentence_token) const {
+    uint32_t t = end;
+    if (t < n_ && Folded(t) == "\xD8\xA8\xD8\xA7\xD8\xB3\xD9\x85") ++t;  // باسم
+    const Phrase* next = PhraseStartingAt(t);
+    if (next == nullptr || next->cat != Cat::kOrg || !SameSentence(sentence_token, t) || IsHomographUsedAsWord(*next)) {
+      return nullptr;
+    }
+    if (HasProclitic(t)) {
+      const Token& tok = doc_->tokens[t];
+      if (tok.stem_offset != 1 || doc_->Folded(doc_->segments[tok.first_segment].norm) != "\xD9\x84") return nullptr;  // ل only
+    }
+    return next;
+  }
+
   // Organisations built from a government body and a country or nisba
   // (وزارة الخارجية الكازاخستانية → KAZGOV): the index of the country phrase, or -1.
   int AttachedCountryPhrase(const Phrase& body) const {
@@ -270,6 +314,13 @@ class Recognizer {
         r.country = next->entry->code;
         r.has_nisba = next->cat == Cat::kNisba;
         r.end = r.chain_end = next->end;
+      } else if (const Phrase* org = AttachedOrganization(p.end, p.first)) {
+        // An office of an organisation: زعيم جماعة الحوثي، الأمين العام للأمم المتحدة،
+        // المتحدث باسم حركة حماس، المبعوث الأممي. The holder acts for it.
+        r.code = org->entry->code;
+        r.country = org->entry->country;
+        if (!org->entry->sector.empty()) r.sector = org->entry->sector;
+        r.end = r.chain_end = org->end;
       }
       // Further attachments in a short window: في/ب + organisation with a
       // country, or لدى + country (where a diplomat is posted).
@@ -278,7 +329,9 @@ class Recognizer {
         const Phrase* q = PhraseStartingAt(t);
         if (q && (q->cat == Cat::kRole || q->cat == Cat::kHonorific) && !StartsWithWaw(t)) break;
         if (q && q->cat == Cat::kRole) break;  // a coordinated role: its own phrase
-        bool after_prep = t > 0 && (Folded(t - 1) == kFi || Folded(t - 1) == kLadaa);
+        const bool after_min = t > 0 && Folded(t - 1) == kMin;  // مسلحون من تنظيم داعش، محتجون من لبنان
+        bool after_prep = t > 0 && (Folded(t - 1) == kFi || Folded(t - 1) == kLadaa || after_min ||
+                                    Folded(t - 1) == "\xD8\xA8\xD8\xA7\xD8\xB3\xD9\x85");  // باسم
         bool fused_prep = doc_->tokens[t].segment_count > 1 &&
                           doc_->Folded(doc_->segments[doc_->tokens[t].first_segment].norm) == kBeh;
         if (q && (q->cat == Cat::kOrg || q->cat == Cat::kGovBody) && (after_prep || fused_prep)) {
@@ -288,12 +341,31 @@ class Recognizer {
             if (cp >= 0) c = CountryOf(phrases_[cp]);
             uint32_t end = cp >= 0 ? phrases_[cp].end : q->end;
             if (!c.empty() && r.country.empty()) r.country = c;
+            if (r.sector.empty()) r.sector = q->entry->sector;  // المتحدثة باسم الجيش الإسرائيلي: MIL
             r.chain_end = end;
             t = end;
             if (!c.empty()) break;
             continue;
           }
+          if (q->cat == Cat::kOrg && r.code.empty() && r.country.empty()) {
+            // An office or a member of an organisation acts for it: قيادي في حركة فتح.
+            r.code = q->entry->code;
+            if (!q->entry->sector.empty()) r.sector = q->entry->sector;
+          }
           if (!c.empty() && r.country.empty()) r.country = c;
+          r.chain_end = q->end;
+          break;
+        }
+        static const std::set<std::string> kGroupRanks = {"civilian", "activist", "rebel", "labor", "refugee",
+                                                          "criminal", "journalist"};
+        if (q && q->cat == Cat::kCountry && after_min && r.country.empty() && kGroupRanks.count(r.rank)) {
+          r.country = q->entry->code;
+          r.chain_end = q->end;
+          break;
+        }
+        // Where the holder serves: السفير السعودي في واشنطن، قائد الشرطة في البصرة.
+        if (q && q->cat == Cat::kPlace && t > 0 && Folded(t - 1) == kFi) {
+          if (r.country.empty()) r.country = q->entry->country;
           r.chain_end = q->end;
           break;
         }
@@ -303,6 +375,18 @@ class Recognizer {
           break;
         }
         t = q ? q->end : t + 1;
+      }
+      // A role phrase that names its organisation inside (الأمين العام للأمم المتحدة، المبعوث الأممي).
+      for (uint32_t t = p.first + 1; t < p.end && r.code.empty() && r.country.empty(); ++t) {
+        LexiconMatch inner = res_.lexicon->MatchAt(*doc_, t, p.end);
+        for (uint32_t id : inner.entries) {
+          const LexEntry& e = res_.lexicon->entry(id);
+          if (e.type != EntryType::kOrganization) continue;
+          r.code = e.code;
+          r.country = e.country;
+          if (!e.sector.empty()) r.sector = e.sector;
+          break;
+        }
       }
       roles_.push_back(r);
     }
@@ -403,11 +487,19 @@ class Recognizer {
         }
       }
     }
-    // Well-known persons from the lexicon (ترمب، محمود عباس).
+    // Well-known persons from the lexicon (ترمب، محمود عباس), with the role
+    // each holds on the article's date; a name two persons share goes to the
+    // one another name of the article points to (entities/person_roles.h).
+    std::set<std::string> unambiguous;
+    for (const Phrase& p : phrases_) {
+      if (p.cat != Cat::kPersonName) continue;
+      std::set<std::string> ids = PersonIds(*res_.lexicon, p.match->entries);
+      if (ids.size() == 1) unambiguous.insert(*ids.begin());
+    }
     for (const Phrase& p : phrases_) {
       if (p.cat != Cat::kPersonName || !Free(p.first, p.end)) continue;
       AddPersonSpan(p.first, p.end);
-      known_person_[p.first] = p.entry;
+      known_person_[p.first] = ResolvePersonRole(*res_.lexicon, p.match->entries, doc_->date, unambiguous);
     }
     // Honorific + name: السيد روان جمعة بيك، د. منتصر أبو زيد.
     for (const Phrase& p : phrases_) {
@@ -531,15 +623,28 @@ class Recognizer {
   void SetActor(PersonMention& m) const {
     for (int i : m.roles) {
       const RolePhrase& r = roles_[i];
+      if (m.code.empty() && m.country.empty() && !r.code.empty()) {
+        m.code = r.code;
+        m.country = r.country;
+        m.sector = r.sector;
+      }
       if (m.country.empty() && !r.country.empty()) m.country = r.country;
       if (m.sector.empty() && !r.sector.empty()) m.sector = r.sector;
     }
-    // A well-known person's own country and sector come first.
+    // A well-known person's role on the date comes first; before the first
+    // role only the nationality is known, and a role in the text gives the sector.
     for (uint32_t t = m.first; t < m.end; ++t) {
       auto it = known_person_.find(t);
       if (it == known_person_.end()) continue;
-      if (!it->second->country.empty()) m.country = it->second->country;
-      if (!it->second->sector.empty()) m.sector = it->second->sector;
+      const PersonRole& r = it->second;
+      if (!r.found) break;
+      if (!r.sector.empty()) {
+        m.country = r.country;
+        m.sector = r.sector;
+        m.code = r.code;
+      } else if (!r.country.empty()) {
+        m.country = r.country;
+      }
       break;
     }
   }
@@ -565,16 +670,32 @@ class Recognizer {
       }
       if (persons_[i].cluster < 0) persons_[i].cluster = next_cluster_++;
     }
-    // Each cluster's actor: the first mention that has one.
-    std::vector<std::pair<std::string, std::string>> actor(next_cluster_);
+    // Each cluster's actor: a known person's dated code, else the first
+    // mention that has a country and the first that has a sector.
+    struct Actor {
+      std::string country, sector, code;
+    };
+    std::vector<Actor> actor(next_cluster_);
     for (const PersonMention& m : persons_) {
-      auto& a = actor[m.cluster];
-      if (a.first.empty() && !m.country.empty()) a.first = m.country;
-      if (a.second.empty() && !m.sector.empty()) a.second = m.sector;
+      Actor& a = actor[m.cluster];
+      if (a.code.empty() && !m.code.empty()) a = {m.country, m.sector, m.code};
+    }
+    for (const PersonMention& m : persons_) {
+      Actor& a = actor[m.cluster];
+      if (!a.code.empty()) continue;
+      if (a.country.empty() && !m.country.empty()) a.country = m.country;
+      if (a.sector.empty() && !m.sector.empty()) a.sector = m.sector;
     }
     for (PersonMention& m : persons_) {
-      if (m.country.empty()) m.country = actor[m.cluster].first;
-      if (m.sector.empty()) m.sector = actor[m.cluster].second;
+      const Actor& a = actor[m.cluster];
+      if (!a.code.empty() && m.code.empty()) {
+        m.country = a.country;
+        m.sector = a.sector;
+        m.code = a.code;
+        continue;
+      }
+      if (m.country.empty()) m.country = a.country;
+      if (m.sector.empty()) m.sector = a.sector;
     }
     // Nominal mentions: a role with a nationality joins the person of that
     // country holding the same role (or the first one named, for a generic
@@ -608,6 +729,11 @@ class Recognizer {
       if (m.cluster >= 0) {
         for (const PersonMention& p : persons_) {
           if (p.cluster == m.cluster) {
+            if (!p.code.empty()) {
+              m.country = p.country;
+              m.sector = p.sector;
+              m.code = p.code;
+            }
             if (m.country.empty()) m.country = p.country;
             if (m.sector.empty()) m.sector = p.sector;
           }
@@ -635,10 +761,16 @@ class Recognizer {
     e.first_token = first;
     e.token_count = end - first;
     e.span = SpanOf(first, end);
-    // Leave proclitics out: وبكازاخستان -> كازاخستان.
+    // Leave proclitics out: وبكازاخستان -> كازاخستان; but not letters of the
+    // name the lexicon matched whole (بكين is Beijing, not ب + كين).
     const Token& tok = doc_->tokens[first];
     bool restore_article = false;
-    if (tok.segment_count > 1 && doc_->segments[tok.first_segment].kind == SegmentKind::kProclitic &&
+    std::string whole_key = entry ? Lexicon::KeyOf(entry->surface) : std::string();
+    whole_key = whole_key.substr(0, whole_key.find('\x1f'));
+    const std::string_view whole_word = doc_->Folded(tok.norm);
+    const bool matched_whole = entry != nullptr && (whole_word == whole_key || (whole_word.starts_with(kArticle) &&
+                                                                                 whole_word.substr(kArticle.size()) == whole_key));
+    if (!matched_whole && tok.segment_count > 1 && doc_->segments[tok.first_segment].kind == SegmentKind::kProclitic &&
         tok.stem() > tok.first_segment) {
       const Segment& stem = doc_->segments[tok.stem()];
       const Segment& last_pro = doc_->segments[tok.stem() - 1];
@@ -686,10 +818,13 @@ class Recognizer {
   void EmitAll() {
     auto add_person = [&](const PersonMention& m, const char* source) -> Entity* {
       if (!Free(m.first, m.end)) return nullptr;
-      Entity& e = Add(EntityType::kPerson, m.first, m.end, source);
+      // A known person's name is kept whole (بان كي مون is no ب + ان).
+      const Phrase* known = PhraseStartingAt(m.first);
+      const LexEntry* entry = known != nullptr && known->cat == Cat::kPersonName ? known->entry : nullptr;
+      Entity& e = Add(EntityType::kPerson, m.first, m.end, source, entry);
       e.country = m.country;
       e.sector = m.sector;
-      e.code = Code(m.country, m.sector);
+      e.code = m.code.empty() ? Code(m.country, m.sector) : m.code;
       e.cluster = m.cluster;
       return &e;
     };
@@ -703,13 +838,17 @@ class Recognizer {
       if (Entity* e = add_person(m, "rule")) e->roles.push_back(e->text);
     }
     for (const RolePhrase& r : roles_) {
-      // Roles are shown without a following country (that is its own GPE entity).
-      uint32_t end = r.has_nisba ? r.end : phrases_[phrase_of_[r.first]].end;
+      // A role with its genitive country or organisation is one participant
+      // (ملك المغرب، الأمين العام للأمم المتحدة); the name inside stays an entity, nested.
+      uint32_t end = r.end;
       if (!Free(r.first, end)) continue;
       Entity& e = Add(EntityType::kRole, r.first, end, "lexicon", phrases_[phrase_of_[r.first]].entry);
       e.sector = r.sector;
       e.country = r.country;
-      e.code = Code(r.country, r.sector);
+      e.code = r.code.empty() ? Code(r.country, r.sector) : r.code;
+      if (!r.has_nisba && end > phrases_[phrase_of_[r.first]].end) {
+        AddNested(Phrase{r.first, end, Cat::kRole, nullptr, nullptr});
+      }
     }
     for (size_t i = 0; i < phrases_.size(); ++i) {
       const Phrase& p = phrases_[i];
@@ -791,10 +930,21 @@ class Recognizer {
       bool placeable = e.type == EntityType::kOrganization || e.type == EntityType::kRole;
       static const std::set<std::string> kStateSectors = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"};
       if (!placeable || !e.country.empty() || !e.code.empty() || !kStateSectors.count(e.sector)) continue;
+      if (IsGenericNoun(e.first_token)) continue;  // السفراء، الوفد، قادة: any country's
       e.country = home;
       e.code = Code(home, e.sector);
       e.qualifier = "document_country";
     }
+  }
+
+  // generic_nouns.tsv: a noun for state people or bodies of any country.
+  bool IsGenericNoun(uint32_t t) const {
+    LexiconMatch m = res_.lexicon->MatchAt(*doc_, t, t + 1);
+    for (uint32_t id : m.entries) {
+      const LexEntry& e = res_.lexicon->entry(id);
+      if (e.type == EntryType::kCue && e.kind == "generic_nouns") return true;
+    }
+    return false;
   }
 
   struct NerSpan {
@@ -813,7 +963,7 @@ class Recognizer {
   std::vector<PersonMention> persons_;
   std::vector<PersonMention> nominal_;
   std::vector<NerSpan> ner_spans_;
-  std::map<uint32_t, const LexEntry*> known_person_;  // first token -> persons.tsv entry
+  std::map<uint32_t, PersonRole> known_person_;  // first token -> the person and role on the date
   int next_cluster_ = 0;
 };
 
@@ -824,6 +974,7 @@ void RecognizeEntities(const EntityResources& resources, const std::vector<Lexic
   EntityResources with_matches = resources;
   with_matches.matches = &matches;
   Recognizer(with_matches, matches, doc).Run();
+  MarkSites(*resources.lexicon, doc);
 }
 
 }  // namespace internal

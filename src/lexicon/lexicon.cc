@@ -4,6 +4,7 @@
 #include <cstring>
 #include <deque>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -45,7 +46,7 @@ bool IsEventEntryType(EntryType type) {
 namespace {
 
 constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'L', 'E', 'X', '\0'};
-constexpr uint32_t kFormatVersion = 2;
+constexpr uint32_t kFormatVersion = 3;
 constexpr char kWordSep = '\x1f';
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال  Al
 
@@ -386,6 +387,8 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
   auto fail = [&](uint32_t line, const std::string& what) {
     return InvalidArgumentError(name + ":" + std::to_string(line) + ": " + what);
   };
+  // Dated persons are known by their columns (data/lexicons/persons/<region>.tsv).
+  if (kind == "dated_persons" || (f.Column("person") >= 0 && f.Column("names") >= 0)) return AddDatedPersons(f, name);
   // Lists owned by one component (the segmenter, the NER model), not entities.
   if (kind == "segmenter_guard" || kind == "ner_cues") return Status::Ok();
   const KindSpec* spec = nullptr;
@@ -591,6 +594,76 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
   return Status::Ok();
 }
 
+namespace {
+
+// YYYY, YYYY-MM or YYYY-MM-DD with a plausible month and day.
+bool IsPartialDate(std::string_view s) {
+  static const std::regex re(R"([12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)");
+  return std::regex_match(s.begin(), s.end(), re);
+}
+
+}  // namespace
+
+Status Lexicon::AddDatedPersons(const TsvFile& f, const std::string& name) {
+  auto fail = [&](uint32_t line, const std::string& what) {
+    return InvalidArgumentError(name + ":" + std::to_string(line) + ": " + what);
+  };
+  if (f.header.find("source") == f.header.end() || f.header.find("license") == f.header.end()) {
+    return fail(1, "header must have '# source:' and '# license:' lines");
+  }
+  int cols[9];
+  const char* names[9] = {"person", "names", "code", "country", "sector", "from", "to", "role", "source"};
+  for (int i = 0; i < 9; ++i) {
+    cols[i] = f.Column(names[i]);
+    if (cols[i] < 0) return fail(0, std::string("missing column '") + names[i] + "' for a dated persons file");
+  }
+  std::vector<std::pair<LexEntry, std::string>> pending;
+  const uint16_t file_index = static_cast<uint16_t>(impl_->files.size());
+  std::map<std::string, std::string> names_of;  // person id -> names cell: one person, one list of names
+  for (const TsvRow& row : f.rows) {
+    auto col = [&](int i) -> const std::string& { return row.fields[cols[i]]; };
+    LexEntry e;
+    e.type = EntryType::kPersonName;
+    e.file = file_index;
+    e.line = row.line;
+    e.kind = col(0);
+    e.code = col(2);
+    e.country = Dash(col(3));
+    e.sector = Dash(col(4));
+    e.from = col(5);
+    e.to = Dash(col(6));
+    e.value = col(7);
+    if (e.kind.find('.') == std::string::npos) return fail(row.line, "person id '" + e.kind + "' must look like sau.faisal_bin_farhan");
+    auto [it, fresh] = names_of.emplace(e.kind, col(1));
+    if (!fresh && it->second != col(1)) return fail(row.line, e.kind + ": names differ from an earlier line of the same person");
+    if (!IsUpperCode(e.code, 3, 15)) return fail(row.line, "code '" + e.code + "' must be 3-15 capital letters");
+    if (!e.country.empty() && (!IsUpperCode(e.country, 3, 3) || !e.code.starts_with(e.country))) {
+      return fail(row.line, "country '" + e.country + "' must be a 3-letter code that starts the code");
+    }
+    if (!e.sector.empty() && !IsUpperCode(e.sector, 3, 3)) return fail(row.line, "sector must be a 3-letter code or -");
+    if (!IsPartialDate(e.from)) return fail(row.line, "from '" + e.from + "' must be YYYY, YYYY-MM or YYYY-MM-DD");
+    if (!e.to.empty() && !IsPartialDate(e.to)) return fail(row.line, "to '" + e.to + "' must be a date or -");
+    if (!e.to.empty() && e.to < e.from.substr(0, e.to.size())) return fail(row.line, "to is before from");
+    std::set<std::string> seen_keys;
+    for (size_t start = 0; start <= col(1).size();) {
+      size_t bar = col(1).find('|', start);
+      std::string surface = col(1).substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+      start = bar == std::string::npos ? col(1).size() + 1 : bar + 1;
+      std::string key = KeyOf(surface);
+      if (key.empty() || key.find_first_not_of(kWordSep) == std::string::npos) {
+        return fail(row.line, "name '" + surface + "' normalises to nothing");
+      }
+      if (!seen_keys.insert(key).second) continue;  // spellings that fold together
+      LexEntry copy = e;
+      copy.surface = std::move(surface);
+      pending.emplace_back(std::move(copy), std::move(key));
+    }
+  }
+  impl_->files.push_back(name);
+  for (auto& [e, key] : pending) impl_->Add(std::move(e), std::move(key));
+  return Status::Ok();
+}
+
 std::string Lexicon::Serialize() const {
   std::string out(kMagic, sizeof(kMagic));
   PutU32(&out, kFormatVersion);
@@ -602,8 +675,8 @@ std::string Lexicon::Serialize() const {
     out.push_back(static_cast<char>(e.type));
     PutU32(&out, e.file);
     PutU32(&out, e.line);
-    const std::string* fields[] = {&e.surface, &e.code,  &e.country, &e.sector, &e.kind,         &e.value,
-                                   &e.extra,   &e.mode,  &e.cameo,   &e.actor,  &impl_->keys[i]};
+    const std::string* fields[] = {&e.surface, &e.code,  &e.country, &e.sector, &e.kind, &e.value, &e.extra,
+                                   &e.mode,    &e.cameo, &e.actor,   &e.from,   &e.to,   &impl_->keys[i]};
     for (const std::string* s : fields) PutStr(&out, *s);
   }
   return out;
@@ -641,7 +714,7 @@ StatusOr<Lexicon> Lexicon::FromBlob(std::string_view blob, bool (*keep)(EntryTyp
     e.file = static_cast<uint16_t>(file);
     e.line = line;
     for (std::string* s : {&e.surface, &e.code, &e.country, &e.sector, &e.kind, &e.value, &e.extra, &e.mode,
-                           &e.cameo, &e.actor, &key}) {
+                           &e.cameo, &e.actor, &e.from, &e.to, &key}) {
       if (!r.Str(s)) return DataLossError("lexicon blob: truncated entry " + std::to_string(i));
     }
     if (keep != nullptr && !keep(e.type)) continue;

@@ -35,7 +35,7 @@ enum class EntryType : uint8_t {
   kWeekday,       // weekdays.tsv
   kTemporal,      // temporal.tsv: أمس، الأسبوع الماضي …
   kNumber,        // numbers.tsv: number words, ordinals, approximations
-  kPersonName,    // persons.tsv: well-known persons -> country, sector
+  kPersonName,    // persons/*.tsv: well-known persons -> actor code per dated role (persons.tsv: undated)
   kTrigger,       // triggers.tsv: event trigger -> PLOVER type/mode, CAMEO code, argument frame
   kSpeech,        // speech.tsv: قال، أكد، وفق … (reported speech)
   kModality,      // modality.tsv: negation, future, conditional, hedge particles
@@ -60,6 +60,9 @@ struct LexEntry {
   std::string mode;     // triggers: PLOVER mode ("" for none)
   std::string cameo;    // triggers: CAMEO code
   std::string actor;    // triggers: where the actor is (subj, agent)
+  // Dated persons: the role's period, YYYY[-MM[-DD]] ("" = open); `kind` holds
+  // the person id (sau.faisal_bin_farhan) and `value` the role (foreign minister).
+  std::string from, to;
   uint16_t file = 0;    // index into Lexicon::files()
   uint32_t line = 0;    // line in that file
 };
@@ -119,6 +122,10 @@ class Lexicon {
   static std::string KeyOf(std::string_view surface);
 
  private:
+  // A dated-persons file (columns person, names, code, country, sector, from,
+  // to, role, source): one entry per name of each role line.
+  Status AddDatedPersons(const TsvFile& f, const std::string& name);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

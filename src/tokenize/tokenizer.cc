@@ -150,10 +150,11 @@ class TokenizerImpl {
     size_t i = 0;
     doc_->tokens.reserve(n / 6 + 1);
     doc_->segments.reserve(n / 5 + 1);
+    size_t hashtag_end = 0;  // inside an Arabic hashtag, '_' separates words (#الولايات_المتحدة)
     while (i < n) {
       int len;
       char32_t c = DecodeUtf8(s_, i, &len);
-      if (IsSpace(c) || IsIgnorable(c)) { i += len; continue; }
+      if (IsSpace(c) || IsIgnorable(c) || (c == '_' && i < hashtag_end)) { i += len; continue; }
       size_t end;
       TokenKind kind;
       if (c < 0x80 && (c == 'h' || c == 'H' || c == 'w' || c == 'W') && StartsWithUrl(s_, i)) {
@@ -174,6 +175,12 @@ class TokenizerImpl {
           end = ScanWhile(i, [](char32_t x) { return IsLatinLetter(x) || IsAsciiDigit(x); });
           kind = TokenKind::kLatin;
         }
+      } else if (c == '#' && FollowedByArabicLetter(i + 1)) {
+        // An Arabic hashtag reads as its words: the mark is a token of its own
+        // and the words after it are words, so names inside are found.
+        hashtag_end = ScanWhile(i + 1, [](char32_t x) { return IsWordChar(x) || IsArabicWordChar(x); });
+        end = i + 1;
+        kind = TokenKind::kHashtag;
       } else if ((c == '#' || c == '@') && FollowedByWordChar(i + 1)) {
         end = ScanWhile(i + 1, [](char32_t x) { return IsWordChar(x) || IsArabicWordChar(x); });
         kind = c == '#' ? TokenKind::kHashtag : TokenKind::kMention;
@@ -212,6 +219,12 @@ class TokenizerImpl {
       i += len;
     }
     return i;
+  }
+
+  bool FollowedByArabicLetter(size_t i) const {
+    if (i >= s_.size()) return false;
+    int len;
+    return IsArabicLetter(DecodeUtf8(s_, i, &len));
   }
 
   bool FollowedByWordChar(size_t i) const {

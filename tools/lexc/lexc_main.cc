@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  // Cross-file check: every country a place or organisation names is a known code.
+  // Cross-file check: every country a place, organisation or person names is a known code.
   std::set<std::string> codes;
   for (size_t i = 0; i < lex.size(); ++i) {
     const auto& e = lex.entry(static_cast<uint32_t>(i));
@@ -60,7 +60,8 @@ int main(int argc, char** argv) {
   if (!codes.empty()) {
     for (size_t i = 0; i < lex.size(); ++i) {
       const auto& e = lex.entry(static_cast<uint32_t>(i));
-      if ((e.type == EntryType::kPlace || e.type == EntryType::kOrganization) && !e.country.empty() &&
+      if ((e.type == EntryType::kPlace || e.type == EntryType::kOrganization || e.type == EntryType::kPersonName) &&
+          !e.country.empty() &&
           !codes.count(e.country)) {
         std::cerr << lex.files()[e.file] << ":" << e.line << ": country '" << e.country
                   << "' is not a code of countries.tsv or nisba.tsv\n";

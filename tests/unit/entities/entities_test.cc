@@ -125,5 +125,104 @@ TEST(EntitiesTest, TextLayerOnlySkipsEntities) {
   EXPECT_TRUE(TheEngine().Analyze("زار الوزير مصر.", o).entities.empty());
 }
 
+
+// Issue #16: who is who on the day of the article.
+const Entity* FindAt(const Document& d, std::string_view text) {
+  const Entity* best = nullptr;
+  for (const Entity& e : d.entities) {
+    if (e.text == text && (best == nullptr || e.token_count > best->token_count)) best = &e;
+  }
+  return best;
+}
+
+TEST(ActorsTest, RoleWithGenitiveCountryOrOrganisationIsOneParticipant) {
+  const struct {
+    const char* text;
+    const char* mention;
+    const char* code;
+    const char* nested;  // the name inside, still an entity
+  } cases[] = {
+      {"استقبل ملك المغرب وفدا من السنغال.", "ملك المغرب", "MARGOV", "المغرب"},
+      {"زار رئيس وزراء باكستان العاصمة الصينية.", "رئيس وزراء باكستان", "PAKGOV", "باكستان"},
+      {"حذر الأمين العام لجامعة الدول العربية من التصعيد.", "الأمين العام لجامعة الدول العربية", "IGOMEAARL",
+       "جامعة الدول العربية"},
+      {"قال المتحدث باسم حركة حماس إن الحركة تدرس المقترح.", "المتحدث باسم حركة حماس", "PSEREB", "حركة حماس"},
+      {"أطلقت ميليشيات الحوثي صواريخ على السفينة.", "ميليشيات الحوثي", "YEMREB", "الحوثي"},
+  };
+  for (const auto& c : cases) {
+    Document d = TheEngine().Analyze(c.text);
+    const Entity* role = FindAt(d, c.mention);
+    ASSERT_NE(role, nullptr) << c.text << "\n" << Dump(d);
+    EXPECT_EQ(role->type, EntityType::kRole) << c.text;
+    EXPECT_EQ(role->code, c.code) << c.text << "\n" << Dump(d);
+    EXPECT_NE(FindAt(d, c.nested), nullptr) << c.text << "\n" << Dump(d);
+  }
+  // The office of an organisation written after في takes its code.
+  Document fatah = TheEngine().Analyze("نفى قيادي في حركة فتح وجود خلافات.");
+  const Entity* leader = FindAt(fatah, "قيادي");
+  ASSERT_NE(leader, nullptr) << Dump(fatah);
+  EXPECT_EQ(leader->code, "PSEPTY");
+}
+
+TEST(ActorsTest, SitesAndPlacesAreNotActors) {
+  Document consulate = TheEngine().Analyze("اعتصم مئات العمال أمام القنصلية التركية في أربيل احتجاجا على تأخر الرواتب.");
+  const Entity* site = FindAt(consulate, "القنصلية التركية");
+  ASSERT_NE(site, nullptr) << Dump(consulate);
+  EXPECT_EQ(site->type, EntityType::kLocation);
+  EXPECT_EQ(site->code, "");
+  EXPECT_EQ(site->country, "TUR");  // where it is, kept
+  // The embassy that speaks is its state.
+  Document speaks = TheEngine().Analyze("نفت السفارة الروسية في القاهرة صحة التقارير.");
+  ASSERT_NE(FindAt(speaks, "السفارة الروسية"), nullptr) << Dump(speaks);
+  EXPECT_EQ(FindAt(speaks, "السفارة الروسية")->code, "RUSGOV");
+  // A name after a site noun is part of the site's name.
+  Document street = TheEngine().Analyze("تظاهر المحتجون في شارع فلسطين وسط بغداد.");
+  ASSERT_NE(FindAt(street, "فلسطين"), nullptr) << Dump(street);
+  EXPECT_EQ(FindAt(street, "فلسطين")->type, EntityType::kLocation);
+  EXPECT_EQ(FindAt(street, "فلسطين")->code, "");
+  // Capitals: the government as subject, a place after في.
+  Document subject = TheEngine().Analyze("رفضت واشنطن الاقتراح الروسي.");
+  ASSERT_NE(FindAt(subject, "واشنطن"), nullptr) << Dump(subject);
+  EXPECT_EQ(FindAt(subject, "واشنطن")->code, "USAGOV");
+  Document place = TheEngine().Analyze("عقد المؤتمر في واشنطن بحضور ممثلي عشرين دولة.");
+  ASSERT_NE(FindAt(place, "واشنطن"), nullptr) << Dump(place);
+  EXPECT_EQ(FindAt(place, "واشنطن")->code, "");
+  EXPECT_EQ(FindAt(place, "واشنطن")->sector, "");
+}
+
+TEST(ActorsTest, HashtagsReadAsWordsAndNamesAsDefiniteAsListed) {
+  Document tag = TheEngine().Analyze("غرد ناشطون تحت وسم #الولايات_المتحدة منتقدين القرار.");
+  const Entity* usa = FindAt(tag, "الولايات_المتحدة");
+  ASSERT_NE(usa, nullptr) << Dump(tag);
+  EXPECT_EQ(usa->code, "USA");
+  // الدوما is the Russian Duma; دوما without the article is the Syrian town.
+  Document duma = TheEngine().Analyze("صوت الدوما على تعديل الدستور.");
+  ASSERT_NE(FindAt(duma, "الدوما"), nullptr) << Dump(duma);
+  EXPECT_EQ(FindAt(duma, "الدوما")->code, "RUSLEG");
+  Document town = TheEngine().Analyze("خرج المدنيون من دوما عبر الممر الإنساني.");
+  const Entity* t = FindAt(town, "دوما");
+  EXPECT_TRUE(t == nullptr || t->code.empty()) << Dump(town);
+}
+
+TEST(ActorsTest, PersonsResolveByTheArticlesDate) {
+  AnalyzeOptions then, now;
+  then.date = "2008-05-05";
+  now.date = "2020-03-11";
+  const char* text = "بحث أحمد أبو الغيط الوضع في غزة.";
+  Document d2008 = TheEngine().Analyze(text, then);
+  Document d2020 = TheEngine().Analyze(text, now);
+  const Entity* fm = FindAt(d2008, "أحمد أبو الغيط");
+  const Entity* sg = FindAt(d2020, "أحمد أبو الغيط");
+  ASSERT_TRUE(fm && sg) << Dump(d2020);
+  EXPECT_EQ(fm->code, "EGYGOV");     // Egyptian foreign minister 2004-2011
+  EXPECT_EQ(sg->code, "IGOMEAARL");  // Arab League secretary-general 2016-
+  // A former official after leaving office.
+  AnalyzeOptions later;
+  later.date = "2019-09-14";
+  Document obama = TheEngine().Analyze("ألقى باراك أوباما محاضرة عن الديمقراطية.", later);
+  ASSERT_NE(FindAt(obama, "باراك أوباما"), nullptr) << Dump(obama);
+  EXPECT_EQ(FindAt(obama, "باراك أوباما")->code, "USAELI");
+}
+
 }  // namespace
 }  // namespace rasd

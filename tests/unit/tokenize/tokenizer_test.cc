@@ -45,7 +45,9 @@ TEST(TokenizerTest, SplitsWordsNumbersPunctuationAndSpecialTokens) {
       {"url_gives_back_final_stop", "انظر https://example.org/a?b=1.", {"انظر", "https://example.org/a?b=1", "."}},
       {"www_url", "www.example.org،", {"www.example.org", "،"}},
       {"email", "راسلونا info@example.org اليوم", {"راسلونا", "info@example.org", "اليوم"}},
-      {"hashtag_with_underscore", "#عاصي_الحلاني رائع", {"#عاصي_الحلاني", "رائع"}},
+      // An Arabic hashtag reads as its words (#X_Y as "X Y"): the mark, then the words.
+      {"hashtag_with_underscore", "#عاصي_الحلاني رائع", {"#", "عاصي", "الحلاني", "رائع"}},
+      {"latin_hashtag_whole", "#Gaza_now", {"#Gaza_now"}},
       {"mention", "@rasd_news قال", {"@rasd_news", "قال"}},
       {"ellipsis_run", "ثم...", {"ثم", "..."}},
       {"hyphenated_words_split", "الفلسطيني-الإسرائيلي", {"الفلسطيني", "-", "الإسرائيلي"}},
@@ -62,7 +64,7 @@ TEST(TokenizerTest, KindsAreReported) {
   for (const Token& t : d.tokens) kinds.push_back(t.kind);
   EXPECT_EQ(kinds, (std::vector<TokenKind>{TokenKind::kWord, TokenKind::kNumber, TokenKind::kLatin,
                                            TokenKind::kPunctuation, TokenKind::kUrl, TokenKind::kEmail,
-                                           TokenKind::kHashtag, TokenKind::kMention, TokenKind::kSymbol,
+                                           TokenKind::kHashtag, TokenKind::kWord, TokenKind::kMention, TokenKind::kSymbol,
                                            TokenKind::kOther}));
 }
 
