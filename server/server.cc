@@ -116,7 +116,10 @@ struct Server::Impl {
 // worker, write the answer, repeat while kept alive.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(Server::Impl* server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {}
+  // The read buffer is bounded too: it holds only what the parser has not
+  // consumed yet (a head, a chunk-size line), so an endless line fails.
+  Session(Server::Impl* server, tcp::socket socket)
+      : server_(server), stream_(std::move(socket)), buffer_(server->options.max_header_bytes + 65536) {}
   ~Session() { server_->SessionEnded(this); }
 
   void Start() {
@@ -160,7 +163,9 @@ class Session : public std::enable_shared_from_this<Session> {
                                        " bytes"),
                    false, false);
     }
-    if (ec == http::error::header_limit) return Write(Api::Error(431, "request head too large"), false, false);
+    if (ec == http::error::header_limit || (ec == http::error::buffer_overflow && !parser_->is_header_done())) {
+      return Write(Api::Error(431, "request head too large"), false, false);
+    }
     if (ec) return Write(Api::Error(400, "bad request: " + ec.message()), false, false);
 
     http::request<http::string_body> msg = parser_->release();
