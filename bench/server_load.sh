@@ -36,7 +36,13 @@ python3 bench/slow_clients.py 127.0.0.1 "$port" "$SLOW" 5 $((SECONDS_RUN + 10)) 
 slow=$!
 sleep 3
 echo "== $CLIENTS keep-alive clients, POST /api/extract (reference article), ${SECONDS_RUN}s, $SLOW slow clients connected"
-RASD_ARTICLE="$tmp/article.json" wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency -s bench/server_extract.lua "$base/api/extract"
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat"; }
+c0=$(cpu)
+out=$(RASD_ARTICLE="$tmp/article.json" wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency -s bench/server_extract.lua "$base/api/extract")
+c1=$(cpu)
+echo "$out"
+reqs=$(echo "$out" | awk '/requests in/ { print $1 }')
+echo "== server CPU $(echo "$c1 - $c0" | bc) s for $reqs requests: $(echo "scale=2; 1000 * ($c1 - $c0) / $reqs" | bc) ms of CPU per request"
 echo "== server peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status); now $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status); load $(cut -d' ' -f1-3 /proc/loadavg)"
 wait "$slow" || true
 slow=""
