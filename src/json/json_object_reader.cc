@@ -116,7 +116,8 @@ class ObjectReader {
       const size_t run = i_;
       while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\' && static_cast<unsigned char>(s_[i_]) >= 0x20) ++i_;
       if (out != nullptr) AppendRepaired(s_.substr(run, i_ - run), out);
-      if (i_ - start > max_bytes) {
+      // Repairs grow the text (one bad byte, three of U+FFFD): both count.
+      if (i_ - start > max_bytes || (out != nullptr && out->size() > max_bytes)) {
         return ResourceExhaustedError("a string at byte " + std::to_string(start - 1) + " is larger than the limit of " +
                                       std::to_string(max_bytes) + " bytes");
       }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "json/json_object_reader.h"
+#include "rasd/engine.h"
 
 namespace rasd {
 namespace {
@@ -116,6 +117,22 @@ TEST(JsonlReaderTest, ValidateDatePrefix) {
   }
 }
 
+// A library caller passing an impossible date is told why relative dates
+// stay unresolved (the CLI, server and Python refuse it before).
+TEST(JsonlReaderTest, EngineWarnsAboutAnImpossibleDate) {
+  auto engine = Engine::Create();
+  ASSERT_TRUE(engine.ok());
+  AnalyzeOptions options;
+  options.date = "2024-02-30";
+  options.text_only = true;
+  const Document doc = (*engine)->Analyze("وصل أمس.", options);
+  ASSERT_EQ(doc.warnings.size(), 1u);
+  EXPECT_EQ(doc.warnings[0],
+            "date: date '2024-02-30' is not a real calendar date YYYY-MM-DD; relative dates stay unresolved");
+  options.date = "2024-02-29";
+  EXPECT_TRUE((*engine)->Analyze("وصل أمس.", options).warnings.empty());
+}
+
 // The shapes that crashed or took minutes: nesting 100,000 deep (a stack
 // overflow in a recursive copy), 80,000 and 500,000 keys (a pairwise check).
 // Each is now refused in linear time with a reason.
@@ -169,6 +186,11 @@ TEST(JsonlReaderTest, SizeLimits) {
   EXPECT_EQ(big_text.status().message(), "a string at byte 9 is larger than the limit of 20 bytes");
   EXPECT_FALSE(ParseArticleLine(R"({"text": "t", "id": "eleven byte"})", small).ok());
   EXPECT_FALSE(ParseArticleLine(R"({"text": "t", "x": [1,2,3,4,5,6]})", small).ok());
+  // Found by fuzz_jsonl: 13 bytes of invalid UTF-8 repair to 39 bytes of
+  // U+FFFD; the limit holds for the repaired text too.
+  auto grown = ParseArticleLine("{\"text\": \"\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\"}", small);
+  ASSERT_FALSE(grown.ok());
+  EXPECT_EQ(grown.status().message(), "a string at byte 9 is larger than the limit of 20 bytes");
   auto long_line = ParseArticleLine(R"({"text": "t"})" + std::string(100, ' '), small);
   ASSERT_FALSE(long_line.ok());
   EXPECT_EQ(long_line.status().message(), "record of 113 bytes is larger than the limit of 100");
