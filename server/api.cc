@@ -211,7 +211,7 @@ struct Api::Impl {
     if (!members.ok()) {
       const Status& s = members.status();
       if (s.code() == StatusCode::kResourceExhausted) return Error(413, "the request body is too large: " + s.message());
-      return Error(400, "the request body is not a valid JSON object: " + s.message());
+      return Error(400, "the request body is refused: " + s.message());
     }
     AnalyzeOptions options;
     options.id = "request";

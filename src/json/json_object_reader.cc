@@ -76,10 +76,10 @@ class ObjectReader {
     return InvalidArgumentError("not valid JSON at byte " + std::to_string(i_) + ": " + what);
   }
   Status TooMany() const {
-    return ResourceExhaustedError("more than " + std::to_string(limits_.max_values) + " values in one record");
+    return InvalidArgumentError("more than " + std::to_string(limits_.max_values) + " values in one record");
   }
   Status TooManyKeys() const {
-    return ResourceExhaustedError("more than " + std::to_string(limits_.max_keys_per_object) +
+    return InvalidArgumentError("more than " + std::to_string(limits_.max_keys_per_object) +
                                   " keys in one object at byte " + std::to_string(i_));
   }
   void SkipSpace() {

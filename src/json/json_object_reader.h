@@ -31,9 +31,10 @@ struct JsonMember {
 // occurs twice only the last member is kept (as most JSON readers do). Time
 // and memory are linear in text.size(); nesting, member counts and field
 // sizes are bounded by `limits` (the `text` member may be max_article_bytes,
-// any other string max_field_bytes). Fails with kInvalidArgument and a reason
+// any other string max_field_bytes). Fails with kResourceExhausted when a
+// size in bytes is over its limit, else kInvalidArgument, with a reason
 // naming the byte offset ("not valid JSON at byte 17: …", "nested deeper than
-// 64 levels at byte 90"), or kResourceExhausted for a size limit.
+// 64 levels at byte 91", "more than 10000 keys in one object at byte 98901").
 StatusOr<std::vector<JsonMember>> ReadJsonObject(std::string_view text, const InputLimits& limits);
 
 }  // namespace rasd
