@@ -5,7 +5,6 @@
 #include <memory>
 #include <cerrno>
 #include <cstring>
-#include <regex>
 
 #include "cli/commands.h"
 #include "cli/input.h"
@@ -89,13 +88,14 @@ void Emit(const Document& doc, const ExtractArgs& args, const ArticleRecord* rec
 }
 
 // Streams JSONL records: constant memory, bad lines reported and skipped.
-int ExtractJsonl(const Engine& engine, const std::string& path, const ExtractArgs& args, bool* skipped) {
+int ExtractJsonl(const Engine& engine, const std::string& path, const ExtractArgs& args, const std::string& date,
+                 bool* skipped) {
   return ForEachJsonlRecord(
       path, "rasd extract",
       [&](ArticleRecord& record, const std::string& fallback_id, size_t) {
         AnalyzeOptions options;
         options.id = record.id.empty() ? fallback_id : record.id;
-        options.date = record.date.empty() ? args.date : record.date.substr(0, 10);
+        options.date = record.date.empty() ? date : record.date.substr(0, 10);
         options.min_confidence = args.min_confidence;
         Emit(engine.Analyze(record.text, options), args, &record);
         return true;
@@ -104,9 +104,13 @@ int ExtractJsonl(const Engine& engine, const std::string& path, const ExtractArg
 }
 
 int RunExtract(const ExtractArgs& args) {
-  if (!args.date.empty() && !std::regex_match(args.date, std::regex(R"(\d{4}-\d{2}-\d{2})"))) {
-    std::cerr << "rasd extract: --date must be YYYY-MM-DD, got '" << args.date << "'\n";
-    return kExitUsage;
+  std::string date;
+  if (!args.date.empty()) {
+    Status valid = ValidateDate(args.date, /*allow_time=*/false, &date);
+    if (!valid.ok()) {
+      std::cerr << "rasd extract: --date: " << valid.message() << "\n";
+      return kExitUsage;
+    }
   }
   EngineOptions engine_options;
   engine_options.extra_lexicons = args.lexicons;
@@ -126,10 +130,10 @@ int RunExtract(const ExtractArgs& args) {
   }
   for (const std::string& path : args.inputs) {
     if (args.jsonl) {
-      rc = std::max(rc, ExtractJsonl(**engine, path, args, &skipped));
+      rc = std::max(rc, ExtractJsonl(**engine, path, args, date, &skipped));
       continue;
     }
-    auto text = ReadWholeInput(path, 64u << 20);
+    auto text = ReadWholeInput(path, InputLimits().max_article_bytes);
     if (!text.ok()) {
       std::cerr << "rasd extract: " << text.status().message() << "\n";
       rc = kExitFailure;
@@ -137,7 +141,7 @@ int RunExtract(const ExtractArgs& args) {
     }
     AnalyzeOptions options;
     options.id = !args.id.empty() ? args.id : path;
-    options.date = args.date;
+    options.date = date;
     options.min_confidence = args.min_confidence;
     Emit((*engine)->Analyze(*text, options), args);
   }

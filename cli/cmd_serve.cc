@@ -86,11 +86,27 @@ Runner AddServeCommand(CLI::App& app) {
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   cmd->add_option("--web", options->web_dir, "Directory of the built web page (default: web/ beside the binary)");
-  cmd->add_option("--threads", options->threads, "Worker threads = clients served at once")
-      ->check(CLI::Range(1, 4096))
+  cmd->add_option("--threads", options->threads, "Threads that run requests (0: one per hardware thread)")
+      ->check(CLI::Range(0, 1024))
       ->capture_default_str();
-  cmd->add_option("--max-body", options->max_body_bytes, "Largest request body in bytes (larger: 413)")
+  cmd->add_option("--max-body", options->max_body_bytes, "Largest request body in bytes, any encoding (larger: 413)")
       ->check(CLI::Range(static_cast<size_t>(1024), static_cast<size_t>(1) << 30))
+      ->capture_default_str();
+  cmd->add_option("--request-timeout", options->request_timeout_seconds,
+                  "Seconds to receive a whole request (head and body) or to wait on an idle connection")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  cmd->add_option("--max-connections", options->max_connections, "Open connections beyond this get 503")
+      ->check(CLI::Range(static_cast<size_t>(1), static_cast<size_t>(1) << 20))
+      ->capture_default_str();
+  cmd->add_option("--queue", options->queue_limit, "Requests waiting for a thread beyond this get 503")
+      ->check(CLI::Range(static_cast<size_t>(1), static_cast<size_t>(1) << 20))
+      ->capture_default_str();
+  cmd->add_option("--allow-host", options->allowed_hosts,
+                  "Host header names to serve besides IP addresses and localhost (repeatable; * for any)");
+  cmd->add_option("--shutdown-grace", options->shutdown_grace_seconds,
+                  "Seconds in-flight requests get to finish on SIGTERM/SIGINT")
+      ->check(CLI::Range(0, 3600))
       ->capture_default_str();
   return [options] { return RunServe(*options); };
 }

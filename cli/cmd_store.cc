@@ -18,7 +18,6 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
-#include <regex>
 #include <thread>
 
 #include "cli/commands.h"
@@ -181,7 +180,7 @@ class Reader {
   }
 
   int ReadText(const std::string& path) {
-    auto text = ReadWholeInput(path, 64u << 20);
+    auto text = ReadWholeInput(path, InputLimits().max_article_bytes);
     if (!text.ok()) {
       std::cerr << "rasd ingest: " << text.status().message() << "\n";
       return kExitFailure;
@@ -216,9 +215,12 @@ void PrintProgress(const IngestCounters& c, double seconds, bool final_line) {
 }
 
 int RunIngest(const IngestArgs& args) {
-  if (!args.date.empty() && !std::regex_match(args.date, std::regex(R"(\d{4}-\d{2}-\d{2})"))) {
-    std::cerr << "rasd ingest: --date must be YYYY-MM-DD, got '" << args.date << "'\n";
-    return kExitUsage;
+  if (!args.date.empty()) {
+    Status valid = ValidateDate(args.date, /*allow_time=*/false, nullptr);
+    if (!valid.ok()) {
+      std::cerr << "rasd ingest: --date: " << valid.message() << "\n";
+      return kExitUsage;
+    }
   }
   bool input_error = false;
   const std::vector<std::string> inputs = ExpandInputs(args.inputs, &input_error);
@@ -405,8 +407,9 @@ StatusOr<std::unique_ptr<Store>> OpenForReading(const std::string& path) {
 
 int RunQuery(QueryArgs args) {
   for (const std::string* d : {&args.query.since, &args.query.until}) {
-    if (!d->empty() && !std::regex_match(*d, std::regex(R"(\d{4}(-\d{2}(-\d{2})?)?)"))) {
-      std::cerr << "rasd query: dates must be YYYY, YYYY-MM or YYYY-MM-DD, got '" << *d << "'\n";
+    Status valid = d->empty() ? Status::Ok() : ValidateDatePrefix(*d);
+    if (!valid.ok()) {
+      std::cerr << "rasd query: --since/--until: " << valid.message() << "\n";
       return kExitUsage;
     }
   }
@@ -644,7 +647,9 @@ Runner AddQueryCommand(CLI::App& app) {
   cmd->add_option("--until", args->query.until, "Events on or before this date (YYYY[-MM[-DD]], inclusive)");
   cmd->add_option("--text", args->text, "Articles containing every word (normalised, clitics removed)");
   cmd->add_option("--source", args->query.source, "Articles from this source");
-  cmd->add_option("--limit", args->query.limit, "At most N events (0: all)")->capture_default_str();
+  cmd->add_option("--limit", args->query.limit, "At most N events (0: all)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_option("--offset", args->query.offset, "Skip the first N matching events (pagination)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--min-goldstein", args->min_goldstein, "Events whose Goldstein score is at least X (-10..10)")
@@ -676,7 +681,7 @@ Runner AddStatsCommand(CLI::App& app) {
       ->check(CLI::IsMember({"day", "month", "year"}));
   cmd->add_option("--measure", args->measure, "goldstein: the sum and mean Goldstein score per group (and period)")
       ->check(CLI::IsMember({"goldstein"}));
-  cmd->add_option("--limit", args->limit, "At most N rows (0: all)");
+  cmd->add_option("--limit", args->limit, "At most N rows (0: all)")->check(CLI::NonNegativeNumber);
   return [args] { return RunStats(*args); };
 }
 

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <iostream>
 #include <memory>
+#include <vector>
 
 namespace rasd::cli {
 
@@ -76,35 +77,103 @@ bool ChunkReader::Next(std::string* chunk) {
   return true;
 }
 
+namespace {
+
+// Reads lines of at most `max_bytes` without ever holding more: a longer line
+// is skipped to its end and reported, so one giant line cannot exhaust memory.
+class BoundedLineReader {
+ public:
+  BoundedLineReader(std::FILE* f, size_t max_bytes) : file_(f), max_bytes_(max_bytes), buf_(1u << 16) {}
+
+  // false at the end of input. *too_long: the line was over the limit (its
+  // length in *skipped_bytes, *line left empty).
+  bool Next(std::string* line, bool* too_long, size_t* skipped_bytes) {
+    line->clear();
+    *too_long = false;
+    *skipped_bytes = 0;
+    bool any = false;
+    while (true) {
+      if (pos_ == end_ && !Refill()) return any;
+      any = true;
+      const char* start = buf_.data() + pos_;
+      const void* nl = std::memchr(start, '\n', end_ - pos_);
+      const size_t n = nl != nullptr ? static_cast<size_t>(static_cast<const char*>(nl) - start) : end_ - pos_;
+      if (*too_long) {
+        *skipped_bytes += n;
+      } else if (line->size() + n > max_bytes_) {
+        *too_long = true;
+        *skipped_bytes = line->size() + n;
+        line->clear();
+        line->shrink_to_fit();
+      } else {
+        line->append(start, n);
+      }
+      pos_ += n;
+      if (nl != nullptr) {
+        ++pos_;
+        return true;
+      }
+    }
+  }
+  bool error() const { return error_; }
+
+ private:
+  bool Refill() {
+    if (eof_) return false;
+    end_ = std::fread(buf_.data(), 1, buf_.size(), file_);
+    pos_ = 0;
+    if (end_ < buf_.size()) {
+      eof_ = true;
+      error_ = std::ferror(file_) != 0;
+    }
+    return end_ > 0;
+  }
+
+  std::FILE* file_;
+  size_t max_bytes_;
+  std::vector<char> buf_;
+  size_t pos_ = 0, end_ = 0;
+  bool eof_ = false, error_ = false;
+};
+
+}  // namespace
+
 int ForEachJsonlRecord(const std::string& path, const char* command,
                        const std::function<bool(ArticleRecord&, const std::string&, size_t)>& on_record,
-                       const std::function<void(size_t)>& on_malformed) {
+                       const std::function<void(size_t)>& on_malformed, const InputLimits& limits) {
   std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (f == nullptr) {
     std::cerr << command << ": " << path << ": " << std::strerror(errno) << "\n";
     return kExitFailure;
   }
   const std::string name = path == "-" ? "<stdin>" : path;
-  char* line = nullptr;
-  size_t cap = 0;
-  ssize_t len;
+  BoundedLineReader reader(f, limits.max_line_bytes);
+  std::string line;
+  bool too_long = false;
+  size_t skipped_bytes = 0;
   uint64_t lineno = 0;
   bool more = true;
-  while (more && (len = getline(&line, &cap, f)) != -1) {
+  while (more && reader.Next(&line, &too_long, &skipped_bytes)) {
     ++lineno;
-    std::string_view view(line, static_cast<size_t>(len));
-    while (!view.empty() && (view.back() == '\n' || view.back() == '\r')) view.remove_suffix(1);
-    if (view.find_first_not_of(" \t") == std::string_view::npos) continue;
-    auto record = ParseArticleLine(view);
-    if (!record.ok()) {
-      std::cerr << name << ":" << lineno << ": " << record.status().message() << "\n";
-      on_malformed(static_cast<size_t>(len));
+    if (too_long) {
+      std::cerr << name << ":" << lineno << ": line of " << skipped_bytes << " bytes is longer than the limit of "
+                << limits.max_line_bytes << " bytes\n";
+      on_malformed(skipped_bytes);
       continue;
     }
-    more = on_record(*record, name + ":" + std::to_string(lineno), static_cast<size_t>(len));
+    const size_t len = line.size() + 1;
+    std::string_view view(line);
+    while (!view.empty() && (view.back() == '\n' || view.back() == '\r')) view.remove_suffix(1);
+    if (view.find_first_not_of(" \t") == std::string_view::npos) continue;
+    auto record = ParseArticleLine(view, limits);
+    if (!record.ok()) {
+      std::cerr << name << ":" << lineno << ": " << record.status().message() << "\n";
+      on_malformed(len);
+      continue;
+    }
+    more = on_record(*record, name + ":" + std::to_string(lineno), len);
   }
-  bool error = std::ferror(f);
-  std::free(line);
+  const bool error = reader.error();
   if (f != stdin) std::fclose(f);
   if (error) {
     std::cerr << command << ": " << name << ": read error\n";

@@ -54,12 +54,14 @@ StatusOr<std::string> ReadWholeInput(const std::string& path, size_t max_bytes);
 // one line at a time (constant memory). Calls on_record(record, fallback_id,
 // line_bytes) for each well-formed line — fallback_id is "file:line" for
 // records without an id — and stops when it returns false; a malformed line
-// is reported on stderr as "file:line: reason" and passed to on_malformed.
+// (bad JSON, a bad date, over `limits`: a line longer than max_line_bytes is
+// never held in memory) is reported on stderr as "file:line: reason" and
+// passed to on_malformed.
 // Returns kExitOk, or kExitFailure (message prefixed by `command`) when the
 // file cannot be opened or read.
 int ForEachJsonlRecord(const std::string& path, const char* command,
                        const std::function<bool(ArticleRecord&, const std::string&, size_t)>& on_record,
-                       const std::function<void(size_t)>& on_malformed);
+                       const std::function<void(size_t)>& on_malformed, const InputLimits& limits = {});
 
 // Returns an error if `data` looks binary (contains a NUL byte).
 Status CheckText(std::string_view data, const std::string& path, uint64_t base_offset);

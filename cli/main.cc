@@ -26,6 +26,13 @@ int main(int argc, char** argv) {
   runners["stats"] = rasd::cli::AddStatsCommand(app);
   runners["show"] = rasd::cli::AddShowCommand(app);
   runners["serve"] = rasd::cli::AddServeCommand(app);
+  // CLI11 would answer an unknown first word with "A subcommand is required".
+  if (argc > 1 && argv[1][0] != '-' && runners.count(argv[1]) == 0) {
+    std::cerr << "rasd: unknown command '" << argv[1] << "'; commands:";
+    for (const auto& [name, runner] : runners) std::cerr << " " << name;
+    std::cerr << " (rasd --help)\n";
+    return rasd::cli::kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -20,6 +20,7 @@
 #include "json/document_json.h"
 #include "json/jsonl_reader.h"
 #include "rasd/engine.h"
+#include "rasd/limits.h"
 #include "rasd/version.h"
 
 namespace py = pybind11;
@@ -207,8 +208,17 @@ py::dict ParseLine(const py::handle& line) {
   put("title", record->title, false);
   put("source", record->source, false);
   put("url", record->url, false);
-  d["text"] = py::str(record->text);  // the JSON parser accepts only valid UTF-8
+  d["text"] = py::str(record->text);  // valid UTF-8: the reader repairs strings
   return d;
+}
+
+// validate_date(date, allow_time) -> "YYYY-MM-DD"; ValueError when the
+// date is not a real calendar day (rasd::ValidateDate, as the CLI checks).
+std::string ValidateDate(const std::string& date, bool allow_time) {
+  std::string day;
+  rasd::Status s = rasd::ValidateDate(date, allow_time, &day);
+  if (!s.ok()) throw py::value_error(s.message());
+  return day;
 }
 
 }  // namespace
@@ -220,6 +230,7 @@ PYBIND11_MODULE(_rasd, m) {
   m.def("analyze_many", &AnalyzeMany, py::arg("items"), py::arg("threads"), py::arg("tokens"),
         py::arg("text_field"), py::arg("min_confidence") = 0.0f);
   m.def("parse_line", &ParseLine, py::arg("line"));
+  m.def("validate_date", &ValidateDate, py::arg("date"), py::arg("allow_time"));
   m.def("load", [] { return SharedEngine().lexicon_size(); });
   m.def("engines_created", [] { return engines_created; });
   m.def("hardware_threads", [] { return std::max(1u, std::thread::hardware_concurrency()); });

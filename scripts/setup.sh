@@ -11,7 +11,7 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev
   libstemmer-dev
   libsqlite3-dev
-  pkg-config libcpp-httplib-dev
+  pkg-config libboost-dev
   chromium
   pybind11-dev python3-dev python3-pandas python3-dask python3-distributed python3-pytest
 )

@@ -1,406 +1,324 @@
+// The network side of `rasd serve` on Boost.Beast (Debian's libboost-dev):
+// one I/O thread reads and writes every connection asynchronously, so slow or
+// idle clients cost a socket and a buffer, never a thread; complete requests
+// go to a small pool of worker threads through a bounded queue. Beast's
+// parser enforces the body limit after chunked decoding too, and a deadline
+// covers the whole request. (Debian's cpp-httplib 0.11 holds a thread per
+// connection, applies the body limit to Content-Length only and has a listen
+// backlog of 5 compiled in; see docs/server.md.)
 #include "server/server.h"
 
-#include <cstdlib>
-
-#include <httplib.h>
-
 #include <algorithm>
-#include <charconv>
-#include <filesystem>
+#include <array>
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <condition_variable>
+#include <deque>
+#include <functional>
 #include <mutex>
-#include <nlohmann/json.hpp>
-#include <regex>
+#include <optional>
+#include <thread>
+#include <unordered_set>
 #include <vector>
 
-#include "json/document_json.h"
-#include "json/event_row_json.h"
-#include "rasd/engine.h"
-#include "rasd/storage.h"
-#include "rasd/version.h"
+#include "server/api.h"
 
 namespace rasd::server {
 namespace {
 
-namespace fs = std::filesystem;
-using Json = nlohmann::ordered_json;
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
 
-constexpr int64_t kDefaultEventLimit = 50;
-// The timeline and network views aggregate one page of events client-side.
-constexpr int64_t kMaxEventLimit = 10000;
-
-std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-void SendJson(httplib::Response& res, int status, const std::string& body) {
-  res.status = status;
-  res.set_content(body, "application/json; charset=utf-8");
-}
-
-void SendError(httplib::Response& res, int status, const std::string& message) {
-  Json j;
-  j["error"] = message;
-  j["status"] = status;
-  SendJson(res, status, Dump(j));
-}
-
-int HttpStatus(const Status& s) {
-  switch (s.code()) {
-    case StatusCode::kInvalidArgument: return 400;
-    case StatusCode::kNotFound: return 404;
-    case StatusCode::kUnavailable: return 503;
-    default: return 500;
-  }
-}
-
-bool IsDate(const std::string& s, bool allow_prefix) {
-  static const std::regex day(R"(\d{4}-\d{2}-\d{2})");
-  static const std::regex prefix(R"(\d{4}(-\d{2}(-\d{2})?)?)");
-  return std::regex_match(s, allow_prefix ? prefix : day);
-}
-
-// Read-only connections lent to worker threads: a Store is one SQLite
-// connection and must not be shared, and opening one per request would cost
-// more than a typical query.
-class StorePool {
+// Threads that run Api::Handle; Submit refuses (false) when `limit` jobs wait.
+class WorkerPool {
  public:
-  explicit StorePool(std::string path) : path_(std::move(path)) {}
+  WorkerPool(size_t threads, size_t limit) : limit_(limit) {
+    for (size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { Work(); });
+  }
+  ~WorkerPool() { Shutdown(); }
 
-  class Lease {
-   public:
-    Lease(StorePool* pool, std::unique_ptr<Store> store) : pool_(pool), store_(std::move(store)) {}
-    Lease(Lease&&) = default;
-    ~Lease() {
-      if (store_) pool_->Return(std::move(store_));
-    }
-    Store* operator->() { return store_.get(); }
-
-   private:
-    StorePool* pool_;
-    std::unique_ptr<Store> store_;
-  };
-
-  StatusOr<Lease> Acquire() {
+  bool Submit(std::function<void()> job) {
     {
       std::lock_guard<std::mutex> lock(mu_);
-      if (!free_.empty()) {
-        std::unique_ptr<Store> s = std::move(free_.back());
-        free_.pop_back();
-        return Lease(this, std::move(s));
-      }
+      if (stop_ || jobs_.size() >= limit_) return false;
+      jobs_.push_back(std::move(job));
     }
-    std::error_code ec;
-    if (path_ != ":memory:" && !fs::exists(path_, ec)) {
-      return UnavailableError(path_ + ": no such database (run rasd ingest first; see docs/storage.md)");
+    cv_.notify_one();
+    return true;
+  }
+  // Runs the queued jobs, then joins.
+  void Shutdown() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
     }
-    auto store = Store::Open(path_, {.read_only = true, .busy_timeout_ms = 2000});
-    if (!store.ok()) return UnavailableError(store.status().message());
-    return Lease(this, std::move(*store));
+    cv_.notify_all();
+    for (std::thread& t : threads_) {
+      if (t.joinable()) t.join();
+    }
   }
 
  private:
-  void Return(std::unique_ptr<Store> s) {
-    std::lock_guard<std::mutex> lock(mu_);
-    free_.push_back(std::move(s));
+  void Work() {
+    while (true) {
+      std::function<void()> job;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] { return stop_ || !jobs_.empty(); });
+        if (jobs_.empty()) return;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      job();
+    }
   }
 
-  std::string path_;
+  size_t limit_;
   std::mutex mu_;
-  std::vector<std::unique_ptr<Store>> free_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> jobs_;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
 };
-
-// Parses a non-negative integer query parameter; false on garbage.
-bool ParseCount(const httplib::Request& req, const char* name, int64_t* out) {
-  if (!req.has_param(name)) return true;
-  const std::string v = req.get_param_value(name);
-  int64_t n = 0;
-  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || p != v.data() + v.size() || n < 0) return false;
-  *out = n;
-  return true;
-}
 
 }  // namespace
 
+class Session;
+
 struct Server::Impl {
+  // First, so that they outlive the io_context, whose destruction may
+  // destroy sessions still queued in handlers (after a grace timeout).
+  bool destroying = false;
+  std::unordered_set<Session*> sessions;  // touched on the I/O thread only
   ServerOptions options;
-  std::unique_ptr<Engine> engine;
-  StorePool stores;
-  httplib::Server http;
-  bool has_page = false;
+  std::unique_ptr<Api> api;
+  asio::io_context ioc{1};
+  tcp::acceptor acceptor{ioc};
+  asio::steady_timer grace{ioc};
+  std::unique_ptr<WorkerPool> workers;
+  std::atomic<bool> stopping{false};
 
-  explicit Impl(const ServerOptions& o) : options(o), stores(o.db) {}
+  explicit Impl(const ServerOptions& o) : options(o) {}
+  ~Impl() {
+    if (workers) workers->Shutdown();
+    destroying = true;
+  }
+  void Accept();
+  void BeginShutdown();
+  void SessionEnded(Session* s);
+};
 
-  void Extract(const httplib::Request& req, httplib::Response& res) {
-    Json body = Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-    if (body.is_discarded()) return SendError(res, 400, "the request body is not valid JSON");
-    if (!body.is_object()) return SendError(res, 400, "the request body must be a JSON object");
-    if (!body.contains("text") || !body["text"].is_string()) {
-      return SendError(res, 400, "field 'text' (a string) is required");
+// One connection: read a request (deadline, size limits), hand it to a
+// worker, write the answer, repeat while kept alive.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  // The read buffer is bounded too: it holds only what the parser has not
+  // consumed yet (a head, a chunk-size line), so an endless line fails.
+  Session(Server::Impl* server, tcp::socket socket)
+      : server_(server), stream_(std::move(socket)), buffer_(server->options.max_header_bytes + 65536) {}
+  ~Session() { server_->SessionEnded(this); }
+
+  void Start() {
+    server_->sessions.insert(this);
+    if (server_->sessions.size() > server_->options.max_connections) {
+      return Write(Api::Error(503, "too many connections; try again later"), false, false);
     }
-    AnalyzeOptions options;
-    options.id = "request";
-    for (const char* field : {"date", "id"}) {
-      if (!body.contains(field) || body[field].is_null()) continue;
-      if (!body[field].is_string()) return SendError(res, 400, std::string("field '") + field + "' must be a string");
-    }
-    if (body.contains("date") && body["date"].is_string()) {
-      options.date = body["date"].get<std::string>();
-      if (!options.date.empty() && !IsDate(options.date, false)) {
-        return SendError(res, 400, "field 'date' must be YYYY-MM-DD, got '" + options.date + "'");
-      }
-    }
-    if (body.contains("id") && body["id"].is_string()) options.id = body["id"].get<std::string>();
-    if (body.contains("min_confidence") && !body["min_confidence"].is_null()) {
-      const Json& m = body["min_confidence"];
-      if (!m.is_number() || m.get<double>() < 0 || m.get<double>() > 1) {
-        return SendError(res, 400, "field 'min_confidence' must be a number from 0 to 1");
-      }
-      options.min_confidence = m.get<float>();
-    }
-    JsonOptions jo;
-    jo.tokens = body.contains("tokens") && body["tokens"].is_boolean() && body["tokens"].get<bool>();
-    const std::string& text = body["text"].get_ref<const std::string&>();
-    SendJson(res, 200, DocumentToJson(engine->Analyze(text, options), jo));
+    Read();
   }
 
-  void Events(const httplib::Request& req, httplib::Response& res) {
-    EventQuery q;
-    q.actor = req.get_param_value("actor");
-    q.recipient = req.get_param_value("recipient");
-    q.type = req.get_param_value("type");
-    q.cameo = req.get_param_value("cameo");
-    q.since = req.get_param_value("since");
-    q.until = req.get_param_value("until");
-    q.source = req.get_param_value("source");
-    // Intensity filters (docs/server.md): a Goldstein floor and a QuadClass.
-    if (const std::string g = req.get_param_value("min_goldstein"); !g.empty()) {
-      char* end = nullptr;
-      const double v = std::strtod(g.c_str(), &end);
-      if (end == g.c_str() || *end != '\0' || v < -10 || v > 10) {
-        return SendError(res, 400, "min_goldstein must be a number from -10 to 10");
+  // Closes the connection if it is waiting for a request that has not begun.
+  void CloseIfIdle() {
+    if (reading_ && buffer_.size() == 0 && (!parser_ || !parser_->got_some())) {
+      beast::error_code ignored;
+      stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+      stream_.socket().close(ignored);
+    }
+  }
+
+ private:
+  void Read() {
+    parser_.emplace();
+    parser_->body_limit(server_->options.max_body_bytes);
+    parser_->header_limit(static_cast<std::uint32_t>(server_->options.max_header_bytes));
+    stream_.expires_after(std::chrono::seconds(server_->options.request_timeout_seconds));
+    reading_ = true;
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+  }
+
+  void OnRead(beast::error_code ec) {
+    reading_ = false;
+    if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted ||
+        ec == asio::error::connection_reset) {
+      return Close();
+    }
+    // Past the deadline Beast has closed the socket already: no answer.
+    if (ec == beast::error::timeout) return Close();
+    if (ec == http::error::body_limit) {
+      return Write(Api::Error(413, "request body larger than " + std::to_string(server_->options.max_body_bytes) +
+                                       " bytes"),
+                   false, false);
+    }
+    if (ec == http::error::header_limit || (ec == http::error::buffer_overflow && !parser_->is_header_done())) {
+      return Write(Api::Error(431, "request head too large"), false, false);
+    }
+    if (ec) return Write(Api::Error(400, "bad request: " + ec.message()), false, false);
+
+    http::request<http::string_body> msg = parser_->release();
+    auto req = std::make_shared<HttpRequest>();
+    req->method = std::string(msg.method_string());
+    req->target = std::string(msg.target());
+    for (const auto& field : msg) req->headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    req->body = std::move(msg.body());
+    const bool keep_alive = msg.keep_alive();
+    const bool head = msg.method() == http::verb::head;
+    auto self = shared_from_this();
+    const bool queued = server_->workers->Submit([self, req, keep_alive, head] {
+      HttpResponse res;
+      try {
+        res = self->server_->api->Handle(*req);
+      } catch (const std::exception&) {  // out of memory: an answer, not a dead server
+        res = Api::Error(500, "internal error");
       }
-      q.min_goldstein = v;
-    }
-    if (const std::string m = req.get_param_value("min_confidence"); !m.empty()) {
-      char* end = nullptr;
-      const double v = std::strtod(m.c_str(), &end);
-      if (end == m.c_str() || *end != '\0' || !(v >= 0 && v <= 1)) {
-        return SendError(res, 400, "min_confidence must be a number from 0 to 1");
-      }
-      q.min_confidence = v;
-    }
-    if (const std::string quad = req.get_param_value("quad"); !quad.empty()) {
-      if (quad.size() != 1 || quad[0] < '1' || quad[0] > '4') return SendError(res, 400, "quad must be 1, 2, 3 or 4");
-      q.quad_class = quad[0] - '0';
-    }
-    for (const std::string* d : {&q.since, &q.until}) {
-      if (!d->empty() && !IsDate(*d, true)) {
-        return SendError(res, 400, "since/until must be YYYY, YYYY-MM or YYYY-MM-DD, got '" + *d + "'");
-      }
-    }
-    int64_t limit = kDefaultEventLimit, offset = 0;
-    if (!ParseCount(req, "limit", &limit) || !ParseCount(req, "offset", &offset)) {
-      return SendError(res, 400, "limit and offset must be non-negative integers");
-    }
-    if (limit == 0 || limit > kMaxEventLimit) {
-      return SendError(res, 400, "limit must be between 1 and " + std::to_string(kMaxEventLimit));
-    }
-    const std::string text = req.get_param_value("text");
-    if (!text.empty()) {
-      // The same stems the index holds (as `rasd query --text` does).
-      AnalyzeOptions ao;
-      ao.text_only = true;
-      q.text_stems = IndexStems(engine->Analyze(text, ao));
-      if (q.text_stems.empty()) return SendError(res, 400, "text has no words");
-    }
-    // One extra row tells whether there is a next page.
-    q.limit = limit + 1;
-    q.offset = offset;
-    auto store = stores.Acquire();
-    if (!store.ok()) return SendError(res, HttpStatus(store.status()), store.status().message());
-    auto rows = (*store)->QueryEvents(q);
-    if (!rows.ok()) return SendError(res, 500, rows.status().message());
-    const bool more = static_cast<int64_t>(rows->size()) > limit;
-    if (more) rows->pop_back();
-    std::string out = "{\"events\":[";
-    for (size_t i = 0; i < rows->size(); ++i) {
-      if (i > 0) out += ',';
-      AppendEventRowJson((*rows)[i], true, &out);
-    }
-    out += "],\"offset\":" + std::to_string(offset) + ",\"limit\":" + std::to_string(limit) +
-           ",\"next_offset\":" + (more ? std::to_string(offset + limit) : "null") + "}";
-    SendJson(res, 200, out);
+      asio::post(self->stream_.get_executor(), [self, res = std::move(res), keep_alive, head]() mutable {
+        self->Write(std::move(res), keep_alive, head);
+      });
+    });
+    if (!queued) Write(Api::Error(503, "server busy; try again later"), false, false);
   }
 
-  void GetDocument(const httplib::Request& req, httplib::Response& res) {
-    const std::string id = req.matches[1];
-    auto store = stores.Acquire();
-    if (!store.ok()) return SendError(res, HttpStatus(store.status()), store.status().message());
-    auto got = (*store)->Get(id);
-    if (!got.ok()) return SendError(res, 500, got.status().message());
-    if (!got->has_value()) return SendError(res, 404, "no document with id '" + id + "'");
-    const DocumentMeta& m = (*got)->first;
-    Json meta;
-    meta["id"] = m.id;
-    meta["date"] = m.date;
-    meta["title"] = m.title;
-    meta["source"] = m.source;
-    meta["url"] = m.url;
-    JsonOptions jo;
-    jo.tokens = false;
-    SendJson(res, 200, "{\"meta\":" + Dump(meta) + ",\"document\":" + DocumentToJson((*got)->second, jo) + "}");
-  }
-
-  void Stats(const httplib::Request& req, httplib::Response& res) {
-    int64_t limit = 0;
-    if (!ParseCount(req, "limit", &limit)) return SendError(res, 400, "limit must be a non-negative integer");
-    auto store = stores.Acquire();
-    if (!store.ok()) return SendError(res, HttpStatus(store.status()), store.status().message());
-    Json j;
-    if (!req.has_param("by")) {
-      auto t = (*store)->Totals();
-      if (!t.ok()) return SendError(res, 500, t.status().message());
-      j["documents"] = t->documents;
-      j["entities"] = t->entities;
-      j["events"] = t->events;
-      j["schema_version"] = t->schema_version;
-    } else {
-      const std::string by = req.get_param_value("by");
-      auto rows = (*store)->CountEvents(by, limit);
-      if (!rows.ok()) return SendError(res, HttpStatus(rows.status()), rows.status().message());
-      j["by"] = by;
-      Json arr = Json::array();
-      for (const CountRow& r : *rows) arr.push_back(Json{{"key", r.key}, {"count", r.count}});
-      j["rows"] = std::move(arr);
-    }
-    SendJson(res, 200, Dump(j));
-  }
-
-  void Health(httplib::Response& res) {
-    Json j;
-    j["status"] = "ok";
-    j["version"] = RASD_VERSION;
-    j["lexicon_entries"] = engine->lexicon_size();
-    j["db"] = options.db;
-    auto store = stores.Acquire();
-    j["db_ok"] = store.ok();
-    if (!store.ok()) j["db_error"] = store.status().message();
-    j["page"] = has_page;
-    SendJson(res, 200, Dump(j));
-  }
-
-  void Routes() {
-    http.Post("/api/extract", [this](const httplib::Request& q, httplib::Response& r) { Extract(q, r); });
-    http.Get("/api/events", [this](const httplib::Request& q, httplib::Response& r) { Events(q, r); });
-    http.Get("/api/documents/(.+)", [this](const httplib::Request& q, httplib::Response& r) { GetDocument(q, r); });
-    http.Get("/api/stats", [this](const httplib::Request& q, httplib::Response& r) { Stats(q, r); });
-    http.Get("/api/health", [this](const httplib::Request&, httplib::Response& r) { Health(r); });
-    // Known paths with the wrong method: 405 with the allowed one.
-    auto not_allowed = [](const char* allow) {
-      return [allow](const httplib::Request&, httplib::Response& r) {
-        r.set_header("Allow", allow);
-        SendError(r, 405, std::string("method not allowed; use ") + allow);
-      };
-    };
-    const char* get_paths = "/api/(events|documents/.+|stats|health)";
-    http.Post(get_paths, not_allowed("GET"));
-    http.Put(get_paths, not_allowed("GET"));
-    http.Patch(get_paths, not_allowed("GET"));
-    http.Delete(get_paths, not_allowed("GET"));
-    http.Put("/api/extract", not_allowed("POST"));
-    http.Patch("/api/extract", not_allowed("POST"));
-    http.Delete("/api/extract", not_allowed("POST"));
-    http.Get("/api/extract", not_allowed("POST"));
-    // Unknown /api/ paths are JSON 404s rather than file lookups.
-    http.Get("/api/.*", [](const httplib::Request& q, httplib::Response& r) {
-      SendError(r, 404, "no such API endpoint: " + q.path);
+  void Write(HttpResponse answer, bool keep_alive, bool head) {
+    res_ = {};
+    res_.version(11);
+    res_.result(static_cast<unsigned>(answer.status));
+    res_.set(http::field::content_type, answer.content_type);
+    res_.set("X-Content-Type-Options", "nosniff");
+    // The page loads nothing from elsewhere and runs no inline script: even a
+    // rendering bug could not execute an article's <script>.
+    res_.set("Content-Security-Policy",
+             "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:");
+    res_.set(http::field::cache_control, "no-cache");
+    for (auto& [name, value] : answer.headers) res_.set(name, value);
+    const bool stay = keep_alive && !server_->stopping.load();
+    res_.keep_alive(stay);
+    res_.body() = std::move(answer.body);
+    res_.prepare_payload();
+    if (head) res_.body().clear();  // the length of the GET answer stays
+    stream_.expires_after(std::chrono::seconds(server_->options.request_timeout_seconds));
+    http::async_write(stream_, res_, [self = shared_from_this(), stay](beast::error_code ec, size_t) {
+      if (ec || !stay) return self->Close();
+      self->Read();
     });
   }
 
-  void StaticFiles() {
-    std::error_code ec;
-    has_page = !options.web_dir.empty() && fs::is_regular_file(fs::path(options.web_dir) / "index.html", ec);
-    if (has_page) {
-      // httplib refuses paths that climb out of the mount (.., encoded or not).
-      http.set_mount_point("/", options.web_dir);
-      http.set_file_extension_and_mimetype_mapping("js", "text/javascript; charset=utf-8");
-      http.set_file_extension_and_mimetype_mapping("css", "text/css; charset=utf-8");
-      http.set_file_extension_and_mimetype_mapping("html", "text/html; charset=utf-8");
-    } else {
-      http.Get("/", [this](const httplib::Request&, httplib::Response& r) {
-        r.status = 503;
-        r.set_content("rasd serve: the web page is not built (no index.html in '" + options.web_dir +
-                          "'). Run `bash scripts/setup.sh` with Node.js and npm installed, or pass --web DIR. "
-                          "The JSON API under /api/ works without it (docs/server.md).\n",
-                      "text/plain; charset=utf-8");
-      });
-    }
+  // Closes after a last answer. The client may still be sending (a body
+  // over the limit): reading and dropping its bytes for a moment first lets
+  // it read our answer, where an immediate close would reset the connection.
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(std::chrono::seconds(2));
+    Drain();
   }
+  void Drain() {
+    stream_.async_read_some(asio::buffer(drain_), [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (!ec) return self->Drain();
+      beast::error_code ignored;
+      self->stream_.socket().close(ignored);
+    });
+  }
+
+  Server::Impl* server_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  http::response<http::string_body> res_;
+  std::array<char, 16384> drain_;
+  bool reading_ = false;
 };
+
+void Server::Impl::Accept() {
+  acceptor.async_accept(ioc, [this](beast::error_code ec, tcp::socket socket) {
+    if (stopping.load() || !acceptor.is_open()) return;
+    if (!ec) {
+      beast::error_code ignored;
+      // Small answers would otherwise wait for delayed ACKs (Nagle).
+      socket.set_option(tcp::no_delay(true), ignored);
+      std::make_shared<Session>(this, std::move(socket))->Start();
+    } else if (ec == asio::error::no_descriptors) {
+      // Out of file descriptors: pause instead of spinning.
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    Accept();
+  });
+}
+
+void Server::Impl::BeginShutdown() {
+  if (stopping.exchange(true)) return;
+  beast::error_code ignored;
+  acceptor.close(ignored);
+  std::vector<Session*> open(sessions.begin(), sessions.end());
+  for (Session* s : open) s->CloseIfIdle();
+  if (sessions.empty()) return;
+  grace.expires_after(std::chrono::seconds(options.shutdown_grace_seconds));
+  grace.async_wait([this](beast::error_code ec) {
+    if (!ec) ioc.stop();  // in-flight requests past the grace period are dropped
+  });
+}
+
+void Server::Impl::SessionEnded(Session* s) {
+  if (destroying) return;
+  sessions.erase(s);
+  if (stopping.load() && sessions.empty()) grace.cancel();
+}
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() = default;
 
 StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
-  if (options.threads < 1) return InvalidArgumentError("threads must be at least 1");
+  if (options.threads < 0) return InvalidArgumentError("threads must be 0 (one per hardware thread) or more");
+  if (options.request_timeout_seconds < 1) return InvalidArgumentError("the request timeout must be at least 1 s");
   auto impl = std::make_unique<Impl>(options);
-  auto engine = Engine::Create();
-  if (!engine.ok()) return engine.status();
-  impl->engine = std::move(*engine);
-  httplib::Server& http = impl->http;
-  const size_t threads = static_cast<size_t>(options.threads);
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  http.set_payload_max_length(options.max_body_bytes);
-  http.set_keep_alive_max_count(10000);
-  // httplib writes headers and body separately: without TCP_NODELAY, Nagle
-  // plus delayed ACKs stall small answers by ~40 ms.
-  http.set_tcp_nodelay(true);
-  http.set_read_timeout(10, 0);
-  http.set_write_timeout(10, 0);
-  // The page loads nothing from elsewhere and runs no inline script: even a
-  // rendering bug could not execute an article's <script>.
-  http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                            {"Content-Security-Policy",
-                             "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:"},
-                            {"Cache-Control", "no-cache"}});
-  // Errors raised by httplib itself (404, 413, 400 on a bad request line)
-  // get a JSON body too; our own error bodies are kept.
-  using ErrorHandler = httplib::Server::HandlerWithResponse;
-  http.set_error_handler(ErrorHandler([](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    const char* what = res.status == 404   ? "not found"
-                       : res.status == 413 ? "request body too large"
-                       : res.status == 400 ? "bad request"
-                                           : "error";
-    SendError(res, res.status, what);
-    return httplib::Server::HandlerResponse::Handled;
-  }));
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    SendError(res, 500, "internal error");
-  });
-  impl->Routes();
-  impl->StaticFiles();
+  auto api = Api::Create(options);
+  if (!api.ok()) return api.status();
+  impl->api = std::move(*api);
+  const size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads)
+                                             : std::max(1u, std::thread::hardware_concurrency());
+  impl->workers = std::make_unique<WorkerPool>(threads, std::max<size_t>(1, options.queue_limit));
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
 StatusOr<int> Server::Bind() {
   const ServerOptions& o = impl_->options;
-  int port = o.port;
-  bool ok = false;
-  if (port == 0) {
-    port = impl_->http.bind_to_any_port(o.host);
-    ok = port > 0;
-  } else {
-    ok = impl_->http.bind_to_port(o.host, port);
-  }
-  if (!ok) return UnavailableError("cannot listen on " + o.host + ":" + std::to_string(o.port));
-  return port;
+  beast::error_code ec;
+  tcp::resolver resolver(impl_->ioc);
+  auto endpoints = resolver.resolve(o.host, std::to_string(o.port), ec);
+  if (ec || endpoints.empty()) return UnavailableError("cannot resolve " + o.host + ": " + ec.message());
+  tcp::endpoint endpoint = endpoints.begin()->endpoint();
+  tcp::acceptor& a = impl_->acceptor;
+  a.open(endpoint.protocol(), ec);
+  if (!ec) a.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) a.bind(endpoint, ec);
+  // The kernel's queue of not-yet-accepted connections: as long as allowed.
+  if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return UnavailableError("cannot listen on " + o.host + ":" + std::to_string(o.port) + ": " + ec.message());
+  return static_cast<int>(a.local_endpoint().port());
 }
 
 Status Server::Run() {
-  if (!impl_->http.listen_after_bind()) return InternalError("the listener stopped with an error");
+  if (!impl_->acceptor.is_open()) return FailedPreconditionError("Run() before Bind()");
+  impl_->Accept();
+  impl_->ioc.run();
+  impl_->workers->Shutdown();
   return Status::Ok();
 }
 
-void Server::Stop() { impl_->http.stop(); }
+void Server::Stop() {
+  asio::post(impl_->ioc, [impl = impl_.get()] { impl->BeginShutdown(); });
+}
 
 }  // namespace rasd::server

@@ -181,32 +181,42 @@ struct Store::Impl {
     sqlite3_close_v2(db);
   }
 
+  // The version is read under the write lock (BEGIN IMMEDIATE) that the
+  // migration then holds: two processes opening a new or old database at
+  // once migrate it once, the second finding the work done.
   Status Migrate() {
-    Statement st;
-    RASD_RETURN_IF_ERROR(st.Prepare(db, "PRAGMA user_version"));
-    auto row = st.Step();
-    if (!row.ok()) return row.status();
-    version = *row ? static_cast<int>(st.Int(0)) : 0;
-    st.Reset();
-    if (version > kStoreSchemaVersion) {
-      return FailedPreconditionError("database schema version " + std::to_string(version) +
-                                     " is newer than this rasd's (" + std::to_string(kStoreSchemaVersion) +
-                                     "); upgrade rasd");
-    }
-    for (const Migration& m : kMigrations) {
-      if (m.version <= version) continue;
+    while (true) {
       RASD_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE", "starting migration"));
-      Status s = Exec(db, m.sql, "migration " + std::to_string(m.version));
-      if (s.ok()) {
-        s = Exec(db, ("PRAGMA user_version = " + std::to_string(m.version)).c_str(), "setting user_version");
+      Status s = ReadVersion();
+      if (s.ok() && version > kStoreSchemaVersion) {
+        s = FailedPreconditionError("database schema version " + std::to_string(version) +
+                                    " is newer than this rasd's (" + std::to_string(kStoreSchemaVersion) +
+                                    "); upgrade rasd");
+      }
+      const bool current = s.ok() && version == kStoreSchemaVersion;
+      if (s.ok() && !current) {
+        const Migration& m = kMigrations[version];  // migration version+1
+        s = Exec(db, m.sql, "migration " + std::to_string(m.version));
+        if (s.ok()) {
+          s = Exec(db, ("PRAGMA user_version = " + std::to_string(m.version)).c_str(), "setting user_version");
+        }
+        if (s.ok()) version = m.version;
       }
       if (s.ok()) s = Exec(db, "COMMIT", "committing migration");
       if (!s.ok()) {
         sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
         return s;
       }
-      version = m.version;
+      if (current) return Status::Ok();
     }
+  }
+
+  Status ReadVersion() {
+    Statement st;
+    RASD_RETURN_IF_ERROR(st.Prepare(db, "PRAGMA user_version"));
+    auto row = st.Step();
+    if (!row.ok()) return row.status();
+    version = *row ? static_cast<int>(st.Int(0)) : 0;
     return Status::Ok();
   }
 

@@ -24,7 +24,6 @@ __version__ = _rasd.__version__
 __all__ = ["extract", "extract_many", "parse_line", "event_rows", "events_frame", "aggregate", "load",
            "EVENT_COLUMNS"]
 
-_DATE = _re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def load():
@@ -42,9 +41,11 @@ def _date_arg(date, where):
     if not isinstance(date, str):
         raise TypeError(f"{where}: date must be a str 'YYYY-MM-DD', a datetime.date or None, "
                         f"not {type(date).__name__}")
-    if not _DATE.fullmatch(date):
-        raise ValueError(f"{where}: date must be YYYY-MM-DD, got {date!r}")
-    return date
+    # The C++ check every entry point shares: real calendar days only.
+    try:
+        return _rasd.validate_date(date, False)
+    except ValueError as e:
+        raise ValueError(f"{where}: {e}") from None
 
 
 def _id_arg(value, where):
@@ -68,8 +69,15 @@ def extract(text, date=None, id=None, *, tokens=False, include_text=True, min_co
     learned model's probability, docs/events.md) is below it. The GIL is
     released while the engine works.
     """
-    return _rasd.analyze(text, _id_arg(id, "rasd.extract"), _date_arg(date, "rasd.extract"), tokens, include_text,
+    return _rasd.analyze(text, _id_arg(id, "rasd.extract"), _date_arg(date, "rasd.extract"),
+                         _bool_arg(tokens, "tokens", "rasd.extract"), _bool_arg(include_text, "include_text", "rasd.extract"),
                          _confidence_arg(min_confidence, "rasd.extract"))
+
+
+def _bool_arg(value, name, where):
+    if not isinstance(value, bool):
+        raise TypeError(f"{where}: {name} must be True or False, not {value!r}")
+    return value
 
 
 def _confidence_arg(value, where):
@@ -112,7 +120,11 @@ def _record_job(item, index):
     elif isinstance(date, (_dt.date, _dt.datetime)):
         date = date.isoformat()[:10]
     elif isinstance(date, str):
-        date = date[:10]
+        if date:
+            try:
+                date = _rasd.validate_date(date, True)
+            except ValueError as e:
+                raise ValueError(f"rasd.extract_many: item {index}: field 'date': {e}") from None
     else:
         raise TypeError(f"rasd.extract_many: item {index}: field 'date' must be str or a datetime.date, "
                         f"not {type(date).__name__}")
@@ -126,8 +138,9 @@ def extract_many(items, threads=None, *, tokens=False, include_text=True, batch=
     cores) with the GIL released, and returns their documents in input order.
 
     items: any iterable of str/bytes (ids "0", "1", … by position) or of
-    dicts with "text" and optional "id" and "date" (ISO date; only its first
-    10 characters are read, as `rasd extract --jsonl` does); the other fields
+    dicts with "text" and optional "id" and "date" (a real calendar day
+    YYYY-MM-DD, optionally followed by a time, as `rasd extract --jsonl`
+    reads it; an impossible date is a bad item); the other fields
     of a dict (title, source, url, …) are copied into its document.
     Iterables are consumed `batch` items at a time, so memory stays bounded.
     errors="raise" (default) raises TypeError/ValueError on a bad item;
@@ -137,6 +150,8 @@ def extract_many(items, threads=None, *, tokens=False, include_text=True, batch=
     if errors not in ("raise", "skip"):
         raise ValueError(f"rasd.extract_many: errors must be 'raise' or 'skip', got {errors!r}")
     min_confidence = _confidence_arg(min_confidence, "rasd.extract_many")
+    tokens = _bool_arg(tokens, "tokens", "rasd.extract_many")
+    include_text = _bool_arg(include_text, "include_text", "rasd.extract_many")
     if threads is None:
         threads = _rasd.hardware_threads()
     if isinstance(threads, bool) or not isinstance(threads, _numbers.Integral) or threads < 1:

@@ -161,6 +161,35 @@ def test_parse_line_like_cli():
         rasd.parse_line('{"id": ')
 
 
+def test_hostile_input():
+    """Issue #17: what crashed or took minutes is a quick ValueError; repairs and exact ids."""
+    import time
+    n = 100000
+    deep = '{"id":"p","text":"x","meta":' + "[" * n + "]" * n + "}"
+    with pytest.raises(ValueError, match="nested deeper than 64 levels"):
+        rasd.parse_line(deep)
+    keys = '{"text":"x"' + "".join(',"k%d":1' % i for i in range(500000)) + "}"
+    t = time.time()
+    with pytest.raises(ValueError, match="more than 10000 keys"):
+        rasd.parse_line(keys)
+    assert time.time() - t < 5
+    rec = rasd.parse_line(b'{"id": 18446744073709551617, "text": "\xd9\x82\xff"}')
+    assert rec["id"] == "18446744073709551617" and rec["text"] == "\u0642\ufffd"
+    for bad in ("2024-13-45", "0000-00-00", "2024-02-30"):
+        with pytest.raises(ValueError, match="not a real calendar date"):
+            rasd.extract("نص", date=bad)
+        with pytest.raises(ValueError, match="not a real calendar date"):
+            rasd.parse_line('{"text": "t", "date": "%s"}' % bad)
+        with pytest.raises(ValueError, match="item 0: field 'date'"):
+            rasd.extract_many([{"text": "نص", "date": bad}])
+        assert rasd.extract_many([{"text": "نص", "date": bad}, "نص"], errors="skip")[0]["id"] == "1"
+    assert rasd.extract("نص", date="٢٠٢٤-١١-٢٣")["date"] == "2024-11-23"
+    with pytest.raises(TypeError, match="tokens must be True or False"):
+        rasd.extract("نص", tokens="yes")
+    with pytest.raises(TypeError, match="tokens must be True or False"):
+        rasd.extract_many(["نص"], tokens="yes")
+
+
 def test_events_frame(examples):
     docs = rasd.extract_many([{"id": os.path.basename(p), "date": "2024-11-23", "text": read(p)}
                               for p in examples])

@@ -15,6 +15,7 @@
 #include "lexicon/lexicon.h"
 #include "ner/perceptron_tagger.h"
 #include "temporal/temporal.h"
+#include "rasd/limits.h"
 #include "rasd/normalize.h"
 #include "segment/sentence_splitter.h"
 #include "tokenize/clitics.h"
@@ -168,6 +169,12 @@ Document Engine::Impl::TextLayer(std::string_view input, const AnalyzeOptions& o
   Document doc;
   doc.id = options.id;
   doc.date = options.date;
+  // The apps refuse impossible dates before this; a library caller learns
+  // why relative dates stay unresolved instead of finding out silently.
+  if (!options.date.empty()) {
+    Status valid = ValidateDate(options.date, /*allow_time=*/false, nullptr);
+    if (!valid.ok()) doc.warnings.push_back("date: " + valid.message() + "; relative dates stay unresolved");
+  }
   size_t replaced = 0;
   doc.text = internal::RepairUtf8(input, &replaced);
   if (replaced > 0) {

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import urllib.parse
 
 rasd, src = sys.argv[1], sys.argv[2]
@@ -36,6 +37,9 @@ def request(port, method, path, body=None, headers=None):
     return r.status, r.getheader("Content-Type", ""), data
 
 
+JSON = {"Content-Type": "application/json"}
+
+
 def jbody(data):
     try:
         return json.loads(data)
@@ -52,6 +56,196 @@ def start(db, web, *extra):
         proc.kill()
         raise SystemExit("FAIL: rasd serve did not start: " + line)
     return proc, m.group(1), int(m.group(2))
+
+
+def raw_exchange(port, data, timeout=10):
+    """Sends raw bytes on a new connection; returns what came back until the server closed or went quiet."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    s.sendall(data)
+    out = b""
+    try:
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            out += chunk
+    except (socket.timeout, ConnectionResetError):
+        pass
+    s.close()
+    return out
+
+
+def status_of(raw):
+    m = re.match(rb"HTTP/1\.[01] (\d{3})", raw)
+    return int(m.group(1)) if m else None
+
+
+def hostile_checks(port, text):
+    """Issue #17: hostile bodies and headers on the running server (--max-body 65536)."""
+    # A chunked body far above --max-body: 413, not read to the end.
+    def chunks():
+        piece = b"x" * 8192
+        for _ in range(4096):  # 32 MiB offered
+            yield piece
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("POST", "/api/extract", body=chunks(), headers={"Content-Type": "application/json"},
+                     encode_chunked=True)
+        r = conn.getresponse()
+        st = r.status
+        r.read()
+    except (BrokenPipeError, ConnectionResetError):
+        st = "reset before an answer"
+    conn.close()
+    check(st == 413, "chunked body above --max-body -> 413 (%s)" % st)
+    body = json.dumps({"text": "ا" * 20000}, ensure_ascii=False).encode()
+    raw = raw_exchange(port, b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" +
+                       b"%x\r\n" % len(body) + body + b"\r\n0\r\n\r\n")
+    check(status_of(raw) == 200, "chunked body under --max-body -> 200 (%s)" % status_of(raw))
+    raw = raw_exchange(port, b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       b"Transfer-Encoding: chunked\r\n\r\n" + b"1" * 200000)
+    check(status_of(raw) == 400 or raw == b"", "an endless chunk-size line is refused (%s)" % status_of(raw))
+    raw = raw_exchange(port, b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       b"Content-Length: -1\r\n\r\n{}")
+    check(status_of(raw) == 400, "Content-Length: -1 -> 400 (%s)" % status_of(raw))
+    # JSON endpoints take JSON only: a cross-site text/plain or form POST does no work.
+    for ctype in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", None]:
+        st, _, data = request(port, "POST", "/api/extract", json.dumps({"text": text}),
+                              {"Content-Type": ctype} if ctype else {})
+        check(st == 415 and jbody(data), "POST /api/extract with Content-Type %s -> 415" % ctype)
+    st, _, _ = request(port, "POST", "/api/extract", json.dumps({"text": "x"}),
+                       {"Content-Type": "Application/JSON; charset=utf-8"})
+    check(st == 200, "application/json with a charset parameter -> 200")
+    # DNS rebinding: a foreign Host name is refused; IP literals and localhost pass.
+    for host, want in [("evil.example", 403), ("evil.example:8080", 403), ("localhost:1", 200),
+                       ("127.0.0.1:%d" % port, 200), ("[::1]:%d" % port, 200)]:
+        st, _, data = request(port, "GET", "/api/health", headers={"Host": host})
+        check(st == want, "Host: %s -> %d (%d)" % (host, want, st))
+    # Hostile JSON bodies: refused quickly, with a reason.
+    n = 100000
+    deep = ('{"text":"x","meta":' + "[" * n + "]" * n + "}").encode()
+    st, _, data = request(port, "POST", "/api/extract", deep[:60000] + b"]}", JSON)
+    check(st == 400 and "nested deeper" in jbody(data)["error"], "deeply nested body -> 400 (%s)" % st)
+    keys = ('{"text":"x"' + "".join(',"k%d":1' % i for i in range(6000)) + "}").encode()
+    st, _, data = request(port, "POST", "/api/extract", keys, JSON)
+    check(st == 200, "6,000 unused keys -> 200 in linear time (%s)" % st)
+    for bad, what in [('{"text":"x","date":"2024-02-30"}', "impossible date"), ('{"text":"x","date":"0000-00-00"}', "zero date"),
+                      ('{"text":"x","tokens":"yes"}', "tokens not a boolean")]:
+        st, _, data = request(port, "POST", "/api/extract", bad, JSON)
+        check(st == 400 and jbody(data), "POST /api/extract %s -> 400 (%s)" % (what, jbody(data)))
+    st, _, data = request(port, "POST", "/api/extract",
+                          r'{"text":"x\udc00","date":"\u0662\u0660\u0662\u0664-\u0661\u0661-\u0662\u0663"}', JSON)
+    check(st == 200 and jbody(data)["date"] == "2024-11-23", "Arabic-Indic date digits and a lone surrogate -> 200")
+    for bad in ["since=2024-13", "until=2024-02-30", "since=0000"]:
+        st, _, _ = request(port, "GET", "/api/events?" + bad)
+        check(st == 400, "GET /api/events?%s -> 400" % bad)
+
+
+def limits_checks(db, web, text):
+    """Deadlines, connection and queue bounds, graceful SIGTERM: each on its own server."""
+    # Slowloris: 110 connections trickling header lines do not stop others being served,
+    # and each is cut at the whole-request deadline.
+    proc, host, port = start(db, web, "--request-timeout", "3")
+    # A 2 MB body of 190,000 keys (25 s of CPU before): refused at once.
+    keys = ('{"text":"x"' + "".join(',"%x":1' % i for i in range(190000)) + "}").encode()
+    t0 = time.time()
+    st, _, data = request(port, "POST", "/api/extract", keys, JSON)
+    took = time.time() - t0
+    check(st == 400 and "more than 10000 keys" in jbody(data)["error"] and took < 3,
+          "%d-byte body of 190,000 keys -> 400 in %.2f s" % (len(keys), took))
+    slow = []
+    for _ in range(110):
+        s = socket.create_connection(("127.0.0.1", port), timeout=10)
+        s.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        slow.append(s)
+    errors = []
+
+    def trickle():
+        for _ in range(3):
+            for s in slow:
+                try:
+                    s.sendall(b"X-Slow: 1\r\n")
+                except OSError:
+                    pass
+            threading.Event().wait(1.0)
+    t = threading.Thread(target=trickle)
+    t.start()
+    for _ in range(20):
+        try:
+            st, _, _ = request(port, "POST", "/api/extract", json.dumps({"text": text}), JSON)
+            if st != 200:
+                errors.append(st)
+        except Exception as e:  # noqa: BLE001
+            errors.append(repr(e))
+    check(not errors, "20 requests served while 110 slow clients are connected (%s)" % errors[:3])
+    t.join()
+    threading.Event().wait(1.5)
+    cut = 0
+    for s in slow:
+        try:
+            s.settimeout(2)
+            data = s.recv(4096)
+            cut += data == b"" or data.startswith(b"HTTP/1.1 408")
+        except OSError:
+            cut += 1
+        s.close()
+    check(cut == 110, "slow clients cut at the 3 s request deadline (%d of 110)" % cut)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=15)
+
+    # A bounded number of connections: the next one gets a clear 503.
+    proc, host, port = start(db, web, "--max-connections", "4")
+    held = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(4)]
+    threading.Event().wait(0.3)
+    raw = raw_exchange(port, b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    check(status_of(raw) == 503 and b"too many connections" in raw, "connections above --max-connections -> 503")
+    for s in held:
+        s.close()
+    threading.Event().wait(0.3)
+    st, _, _ = request(port, "GET", "/api/health")
+    check(st == 200, "served again once connections close")
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=15)
+
+    # A full queue answers 503 at once instead of making clients wait.
+    proc, host, port = start(db, web, "--threads", "1", "--queue", "1")
+    statuses = []
+    big = json.dumps({"text": text * 20})
+
+    def one():
+        try:
+            statuses.append(request(port, "POST", "/api/extract", big, JSON)[0])
+        except Exception as e:  # noqa: BLE001
+            statuses.append(repr(e))
+    ts = [threading.Thread(target=one) for _ in range(12)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    check(set(statuses) <= {200, 503} and 503 in statuses and 200 in statuses,
+          "--threads 1 --queue 1: extra requests get 503 (%s)" % sorted(map(str, statuses)))
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=15)
+
+    # SIGTERM under load: in-flight requests finish, then exit 0.
+    proc, host, port = start(db, web, "--threads", "1")
+    results = []
+
+    def inflight():
+        try:
+            results.append(request(port, "POST", "/api/extract", big, JSON)[0])
+        except Exception as e:  # noqa: BLE001
+            results.append(repr(e))
+    ts = [threading.Thread(target=inflight) for _ in range(3)]
+    for t in ts:
+        t.start()
+    threading.Event().wait(0.3)
+    proc.send_signal(signal.SIGTERM)
+    for t in ts:
+        t.join()
+    check(results == [200, 200, 200], "SIGTERM: in-flight requests answered (%s)" % results)
+    check(proc.wait(timeout=15) == 0, "SIGTERM under load exits 0")
 
 
 try:
@@ -110,12 +304,14 @@ try:
                        ('{"text": 5}', "text not a string"), ('{"text":"x","date":"20-11-2024"}', "bad date"),
                        ('{"text":"x","min_confidence":2}', "min_confidence above 1"),
                        ('{"text":"x","min_confidence":"0.5"}', "min_confidence not a number")]:
-        st, ct, data = request(port, "POST", "/api/extract", body)
+        st, ct, data = request(port, "POST", "/api/extract", body, JSON)
         e = jbody(data)
         check(st == 400 and e and "error" in e, "POST /api/extract %s -> 400 JSON (%s)" % (what, e and e.get("error")))
-    st, ct, data = request(port, "POST", "/api/extract", json.dumps({"text": "ا" * 40000}, ensure_ascii=False).encode())
+    st, ct, data = request(port, "POST", "/api/extract", json.dumps({"text": "ا" * 40000}, ensure_ascii=False).encode(),
+                           JSON)
     check(st == 413 and jbody(data) and jbody(data)["status"] == 413, "body over --max-body -> 413 JSON")
-    st, _, _ = request(port, "POST", "/api/extract", json.dumps({"text": "ا" * 20000}, ensure_ascii=False).encode())
+    st, _, _ = request(port, "POST", "/api/extract", json.dumps({"text": "ا" * 20000}, ensure_ascii=False).encode(),
+                       JSON)
     check(st == 200, "body under --max-body -> 200")
 
     for method, path, allow in [("GET", "/api/extract", "POST"), ("POST", "/api/events", "GET"),
@@ -200,8 +396,11 @@ try:
         t.join()
     check(not errors, "64 concurrent keep-alive clients, 256 requests, all 200 (%s)" % "; ".join(errors[:3]))
 
+    hostile_checks(port, text)
+
     proc.send_signal(signal.SIGTERM)
     check(proc.wait(timeout=15) == 0, "SIGTERM stops the server with exit 0")
+    limits_checks(db, web, text)
 
     # No database yet: the store endpoints answer 503, extract still works.
     proc, host, port = start(os.path.join(tmp, "absent.db"), os.path.join(tmp, "no-web"))
@@ -209,7 +408,7 @@ try:
     check(st == 503 and "rasd ingest" in jbody(data)["error"], "no database -> 503 with a hint")
     st, ct, data = request(port, "GET", "/")
     check(st == 503 and b"not built" in data, "no web page -> 503 with a hint")
-    st, _, _ = request(port, "POST", "/api/extract", json.dumps({"text": text}))
+    st, _, _ = request(port, "POST", "/api/extract", json.dumps({"text": text}), JSON)
     check(st == 200, "extract works without a database")
     proc.send_signal(signal.SIGINT)
     check(proc.wait(timeout=15) == 0, "SIGINT stops the server with exit 0")

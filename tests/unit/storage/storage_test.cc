@@ -5,6 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -124,6 +127,62 @@ TEST(StoreTest, MigratesSchemaOneStores) {
     EXPECT_EQ((*rows)[0].sentence, "التقى الوزير نظيره.");
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+}
+
+// Several writers opening one database at once (rasd ingest twice in
+// parallel): each migrates under the write lock or finds the work done, and
+// every document is stored. Run on a new file and on a schema-1 file.
+void IngestConcurrently(const std::string& path) {
+  constexpr int kWriters = 4;
+  std::atomic<bool> go{false};
+  std::vector<Status> results(kWriters);
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      while (!go.load()) std::this_thread::yield();
+      auto store = Store::Open(path, {.busy_timeout_ms = 20000});
+      if (!store.ok()) {
+        results[w] = store.status();
+        return;
+      }
+      DocumentMeta meta;
+      meta.id = "writer-" + std::to_string(w);
+      meta.date = "2024-11-02";
+      AnalyzeOptions options;
+      options.id = meta.id;
+      auto put = (*store)->Put(meta, TheEngine().Analyze("التقى الوزير نظيره في عمان.", options));
+      results[w] = put.ok() ? Status::Ok() : put.status();
+    });
+  }
+  go = true;
+  for (std::thread& t : writers) t.join();
+  for (int w = 0; w < kWriters; ++w) EXPECT_TRUE(results[w].ok()) << "writer " << w << ": " << results[w].message();
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ((*store)->schema_version(), kStoreSchemaVersion);
+  auto totals = (*store)->Totals();
+  ASSERT_TRUE(totals.ok());
+  EXPECT_GE(totals->documents, kWriters);
+}
+
+TEST(StoreTest, ConcurrentWritersMigrateOnce) {
+  const std::string base = (std::filesystem::temp_directory_path() / ("rasd_store_race_" + std::to_string(getpid()))).string();
+  for (int round = 0; round < 5; ++round) {  // the race is timing-dependent: several rounds
+    const std::string fresh = base + "_new" + std::to_string(round) + ".db";
+    IngestConcurrently(fresh);
+    const std::string old = base + "_v1" + std::to_string(round) + ".db";
+    {
+      sqlite3* db = nullptr;
+      ASSERT_EQ(sqlite3_open(old.c_str(), &db), SQLITE_OK);
+      ASSERT_EQ(sqlite3_exec(db, rasd_embed_schema_0001_data, nullptr, nullptr, nullptr), SQLITE_OK);
+      ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 1;", nullptr, nullptr, nullptr), SQLITE_OK);
+      sqlite3_close(db);
+    }
+    IngestConcurrently(old);
+    for (const std::string& p : {fresh, old}) {
+      for (const char* suffix : {"", "-wal", "-shm"}) std::remove((p + suffix).c_str());
+    }
+  }
 }
 
 TEST(StoreTest, ReopensAndRefusesNewerSchema) {
