@@ -1,5 +1,7 @@
 #include "json/json_object_reader.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -199,6 +201,11 @@ class ObjectReader {
       ++i_;
       if (!Eat('+')) Eat('-');
       if (!digits()) return Syntax("bad number");
+    }
+    // Beyond a double's range no JSON library reads the number back (we
+    // keep unknown fields as written), so it is refused like other limits.
+    if (std::isinf(std::strtod(std::string(s_.substr(start, i_ - start)).c_str(), nullptr))) {
+      return Syntax("number out of range (beyond ±1.8e308)");
     }
     return Status::Ok();
   }

@@ -66,6 +66,15 @@ TEST(JsonlReaderTest, BadRecordsGiveAReason) {
   EXPECT_EQ(Error(R"({"text": "t", "n": [1})"), "not valid JSON at byte 21: expected ',' or ']'");
   EXPECT_EQ(Error(R"({"text": "unterminated)"), "not valid JSON at byte 22: unterminated string");
   EXPECT_EQ(Error(""), "not valid JSON at byte 0: expected '{'");
+  // Found by fuzz_jsonl: a number beyond a double's range in an unknown field
+  // was kept as written, and no JSON library could read extra_json back.
+  const std::string range = "number out of range (beyond ±1.8e308)";
+  EXPECT_EQ(Error(R"({"text": "t", "n": [1e400]})"), "not valid JSON at byte 25: " + range);
+  EXPECT_EQ(Error(R"({"text": "t", "n": -736382024E935})"), "not valid JSON at byte 33: " + range);
+  EXPECT_EQ(Error("{\"text\": \"t\", \"n\": 1" + std::string(400, '0') + "}"), "not valid JSON at byte 420: " + range);
+  auto tiny = ParseArticleLine(R"({"text": "t", "n": 1e-400, "m": 1.7e308})");
+  ASSERT_TRUE(tiny.ok());
+  EXPECT_TRUE(nlohmann::json::accept(tiny->extra_json));
 }
 
 // One invalid UTF-8 byte no longer drops the record: it is repaired like a
