@@ -56,13 +56,7 @@ struct Candidate {
   bool verbal = false;
   int actor = -1, recipient = -1, speaker = -1;  // indices into Document::entities
   bool allegation = false;  // an ACCUSE the grammar derives from a conflict noun
-  // How sure the participant models were of the actor and recipient they
-  // chose (events/participants.h); -1 where the grammar's participants stand.
-  float actor_probability = -1.0f, recipient_probability = -1.0f;
   std::vector<CandidateMention> mentions;
-  // How many words of each non-political domain the article has
-  // (data/lexicons/domain_words.tsv), the same for all its candidates.
-  std::vector<std::pair<std::string_view, int>> domains;
   // Every trigger of the sentence: first token and PLOVER type.
   std::vector<std::pair<uint32_t, std::string_view>> sentence_triggers;
 };

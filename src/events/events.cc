@@ -164,7 +164,6 @@ class Extractor {
         sentence_subject_[s] = PreferPerson(j);
       }
     }
-    CountDomainWords();
     int last_subject = -1;  // the explicit subject of the previous sentence, for dropped pronouns
     uint32_t last_sentence = 0;
     for (const Trigger& t : triggers_) {
@@ -183,25 +182,6 @@ class Extractor {
         last_recipient_ = (*out_)[accepted].event.recipient.front().entity;
       }
     }
-  }
-
-  // The article's words of sport, business, culture … (domain_words.tsv).
-  void CountDomainWords() {
-    std::map<std::string_view, int> counts;
-    for (uint32_t t = 0; t < n_;) {
-      uint32_t next = t + 1;
-      if (doc_->tokens[t].kind == TokenKind::kWord) {
-        const LexiconMatch m = entity_lex_.MatchAt(*doc_, t, std::min<uint32_t>(n_, t + 3));
-        for (uint32_t id : m.entries) {
-          const LexEntry& x = entity_lex_.entry(id);
-          if (x.type != EntryType::kCue || x.kind != "domain_words") continue;
-          ++counts[x.value];
-          next = std::max(next, m.first_token + m.token_count);
-        }
-      }
-      t = next;
-    }
-    domains_.assign(counts.begin(), counts.end());
   }
 
   // كما، ثم، أيضا … before a sentence's verb.
@@ -1023,7 +1003,6 @@ class Extractor {
     for (const Trigger& other : triggers_) {
       if (sentence_of_[other.first] == s) c.sentence_triggers.emplace_back(other.first, other.entry->value);
     }
-    c.domains = domains_;
     if (last_subject_ >= 0 && sentence_of_[Ent(last_subject_).first_token] != s) {
       c.mentions.push_back({last_subject_, "", true, false, false});
     }
@@ -1100,7 +1079,6 @@ class Extractor {
   std::vector<Marker> markers_;
   std::map<uint32_t, int> sentence_subject_;
   int last_recipient_ = -1;  // the recipient of the last event, for من جانبه
-  std::vector<std::pair<std::string_view, int>> domains_;  // CountDomainWords
   int last_subject_ = -1;    // the previous sentences' subject, while a trigger is read
   // Per-document memos of lexicon look-ups the grammar repeats (token, entity or word keyed).
   mutable std::vector<std::string_view> class_memo_;

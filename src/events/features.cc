@@ -97,22 +97,10 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
   side("a", c.actor);
   side("r", c.recipient);
   add({"sides=", std::to_string(c.actor >= 0), std::to_string(c.recipient >= 0), "/", type});
-  // How sure the participant models were (tenths; "g" where the grammar chose).
-  auto tenth = [](float p) { return p < 0 ? std::string("g") : std::to_string(static_cast<int>(p * 10 > 9 ? 9 : p * 10)); };
-  add({"pa=", tenth(c.actor_probability), "/", type});
-  add({"pr=", tenth(c.recipient_probability), "/", type});
-  add({"pa-pr=", tenth(c.actor_probability), tenth(c.recipient_probability)});
   if (c.actor >= 0 && c.recipient >= 0) {
     const Entity& a = doc.entities[c.actor];
     const Entity& r = doc.entities[c.recipient];
     add({"domestic=", std::to_string(!a.country.empty() && a.country == r.country), "/", type});
-  }
-  // The article's domain: sport, business … words, in coarse counts.
-  for (const auto& [domain, count] : c.domains) {
-    const char* bucket = count >= 8 ? "8+" : count >= 3 ? "3-7" : "1-2";
-    add({"domain=", domain, "/", bucket});
-    add({"domain-t=", domain, "/", bucket, "/", type});
-    add({"domain-k=", domain, "/", bucket, "/", kind});
   }
   // Marks.
   add({"neg=", std::to_string(ev.negated)});

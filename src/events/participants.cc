@@ -86,25 +86,6 @@ bool OwnerCanBeRecipient(const std::string& type) {
   return type == "ACCUSE" || type == "ASSAULT" || type == "COERCE" || type == "THREATEN" || type == "SANCTION" ||
          type == "PROTEST" || type == "REJECT" || type == "MOBILIZE";
 }
-// Two mentions of one party: the same coreference cluster, or a role and a name
-// in apposition (وزير الخارجية الإيراني جواد ظريف، ولي العهد، الأمير محمد).
-bool SameParty(const Document& doc, int a, int b) {
-  const Entity& x = doc.entities[a];
-  const Entity& y = doc.entities[b];
-  if (x.cluster >= 0 && x.cluster == y.cluster) return true;
-  const Entity& first = x.first_token <= y.first_token ? x : y;
-  const Entity& second = x.first_token <= y.first_token ? y : x;
-  const uint32_t end = first.first_token + first.token_count;
-  if (second.first_token < end) return true;  // nested or overlapping
-  const bool person_like = (first.type == EntityType::kRole || first.type == EntityType::kPerson) &&
-                           (second.type == EntityType::kRole || second.type == EntityType::kPerson);
-  if (!person_like) return false;
-  for (uint32_t t = end; t < second.first_token; ++t) {
-    if (doc.tokens[t].kind != TokenKind::kPunctuation) return false;
-  }
-  return second.first_token - end <= 1;
-}
-
 }  // namespace
 
 void ChooseParticipants(const Document& doc, const LinearModel& actor_model, const LinearModel& recipient_model,
@@ -126,7 +107,6 @@ void ChooseParticipants(const Document& doc, const LinearModel& actor_model, con
   }
   for (size_t k = 0; k < c->mentions.size(); ++k) {
     if (c->mentions[k].nisba_adjective && !OwnerCanBeRecipient(c->event.type)) continue;
-    if (best_actor >= 0 && SameParty(doc, c->mentions[k].entity, best_actor)) continue;
     if (c->mentions[k].entity != best_actor && pr[k] >= p_recipient) {
       p_recipient = pr[k];
       best_recipient = c->mentions[k].entity;
@@ -141,8 +121,6 @@ void ChooseParticipants(const Document& doc, const LinearModel& actor_model, con
   rebuild(best_recipient, c->recipient, &c->event.recipient);
   c->actor = best_actor;
   c->recipient = best_recipient;
-  c->actor_probability = static_cast<float>(p_actor);
-  c->recipient_probability = static_cast<float>(p_recipient);
 }
 
 }  // namespace rasd::internal
