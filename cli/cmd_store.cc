@@ -372,6 +372,13 @@ std::string JoinCodes(const std::vector<std::string>& v, const char* sep) {
   return out;
 }
 
+// Three decimals, as the document JSON writes it.
+std::string FormatConfidence(double c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.3f", c);
+  return buf;
+}
+
 std::string Csv(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -445,7 +452,7 @@ int RunQuery(QueryArgs args) {
   std::string out;
   if (args.format == "csv") {
     out += "event_id,doc_id,date,type,mode,cameo,actor,recipient,actor_text,recipient_text,anchor,place,"
-           "attribution,negated,modality,source,title,url,sentence\n";
+           "attribution,negated,modality,source,title,url,sentence,confidence\n";
   } else if (args.format == "icews") {
     AppendIcewsHeader(&out);
   } else if (args.format == "table" && !rows->empty()) {
@@ -459,7 +466,7 @@ int RunQuery(QueryArgs args) {
                                     JoinCodes(r.actor_codes, "+"), JoinCodes(r.recipient_codes, "+"),
                                     JoinCodes(r.actor_texts, "+"), JoinCodes(r.recipient_texts, "+"), r.anchor,
                                     r.place, r.attribution_code, r.negated ? "1" : "0", r.modality, r.source,
-                                    r.title, r.url, r.sentence};
+                                    r.title, r.url, r.sentence, FormatConfidence(r.confidence)};
       for (size_t i = 0; i < std::size(fields); ++i) out += (i ? "," : "") + Csv(fields[i]);
       out += "\n";
     } else if (args.format == "icews") {

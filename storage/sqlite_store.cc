@@ -562,7 +562,7 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
   sql = "SELECT d.id, e.idx, e.date, e.type, e.mode, e.context, e.cameo, e.anchor_text, e.sentence, "
         "e.place, e.attribution_code, e.negated, e.modality, d.source, d.title, d.url, e.doc_key, e.goldstein, "
         "e.quad_class, e.intensity, e.cameo_name, e.sentence_number, e.loc_text, e.loc_basis, e.loc_country, "
-        "e.loc_admin1, e.loc_city, e.loc_lat, e.loc_lon, e.loc_precision FROM (" +
+        "e.loc_admin1, e.loc_city, e.loc_lat, e.loc_lon, e.loc_precision, e.confidence FROM (" +
         sql +
         ") p CROSS JOIN events e ON e.doc_key = p.k AND e.idx = p.i "
         "CROSS JOIN documents d INDEXED BY documents_meta ON d.doc_key = p.k "
@@ -615,6 +615,7 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventQuery& q) {
     r.cameo_name = st.Text(20);
     r.sentence_number = static_cast<int>(st.Int(21));
     r.location = LocationAt(st, 22);
+    r.confidence = st.Double(30);
     parts.Bind(1, st.Int(16));
     parts.Bind(2, static_cast<int64_t>(r.event_index));
     while (true) {

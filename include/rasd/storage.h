@@ -92,6 +92,7 @@ struct EventRow {
   std::vector<std::string> actor_sectors;
   std::vector<std::string> recipient_countries;
   std::vector<std::string> recipient_sectors;
+  double confidence = 0.0;  // the event's confidence (docs/events.md)
   std::optional<double> goldstein;  // none for rows stored before schema 3
   int quad_class = 0;
   std::optional<double> intensity;

@@ -1,5 +1,6 @@
 #include "json/event_row_json.h"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace rasd {
@@ -29,6 +30,7 @@ void AppendEventRowJson(const EventRow& r, bool article_fields, std::string* out
     j["source"] = r.source;
     j["title"] = r.title;
     j["url"] = r.url;
+    j["confidence"] = std::round(r.confidence * 1000) / 1000;  // stored as a float
     j["goldstein"] = r.goldstein ? Json(*r.goldstein) : Json(nullptr);
     j["quad_class"] = r.quad_class != 0 ? Json(r.quad_class) : Json(nullptr);
     j["intensity"] = r.intensity ? Json(*r.intensity) : Json(nullptr);

@@ -77,6 +77,17 @@ fi
 "$rasd" query --db "$db" --text "الصين" --format csv | tail -n +2 | grep -q .; check "text: absent word finds nothing" 1 $?
 "$rasd" query --db "$db" --actor ZZZ --format csv > "$tmp/none"; check "no match" 0 $?
 [ "$(wc -l < "$tmp/none")" = 1 ]; check "no match: header only" 0 $?
+# Confidence floors: a query keeps only events at or above it; an ingest stores only those.
+all=$("$rasd" query --db "$db" --format json --limit 0 | wc -l)
+"$rasd" query --db "$db" --format json --limit 0 --min-confidence 0.5 > "$tmp/sure"; check "query --min-confidence" 0 $?
+python3 -c "import json,sys; c=[json.loads(l)['confidence'] for l in open(sys.argv[1])]; sys.exit(not all(x >= 0.5 for x in c))" "$tmp/sure"
+check "query --min-confidence: every event at or above the floor" 0 $?
+[ "$(wc -l < "$tmp/sure")" -lt "$all" ]; check "query --min-confidence: fewer events than without" 0 $?
+"$rasd" query --db "$db" --min-confidence 1.5 > /dev/null 2>&1; check "query --min-confidence out of 0..1" 2 $?
+"$rasd" ingest --db "$tmp/sure.db" --min-confidence 0.5 "$tmp/news2.jsonl" > /dev/null 2>&1; check "ingest --min-confidence" 0 $?
+python3 -c "import json,sys; c=[json.loads(l)['confidence'] for l in sys.stdin]; sys.exit(not all(x >= 0.5 for x in c))" \
+  < <("$rasd" query --db "$tmp/sure.db" --format json --limit 0); check "ingest --min-confidence stores only sure events" 0 $?
+"$rasd" ingest --db "$tmp/sure.db" --min-confidence -1 "$tmp/news2.jsonl" > /dev/null 2>&1; check "ingest --min-confidence -1" 2 $?
 for by in dyad type month source; do "$rasd" stats --db "$db" --by $by > /dev/null; check "stats --by $by" 0 $?; done
 "$rasd" show --db "$db" --format json n1 | python3 -c "import json,sys; d=json.load(sys.stdin); sys.exit(d['id'] != 'n1')"
 check "show --format json" 0 $?

@@ -337,7 +337,16 @@ try:
     q = urllib.parse.quote("الجهود")
     st, ct, data = request(port, "GET", "/api/events?text=" + q)
     check(st == 200 and 0 < len(jbody(data)["events"]) < len(every), "GET /api/events?text= (full text)")
-    for bad in ["limit=abc", "limit=0", "offset=-1", "since=1/1/2024", "limit=999999"]:
+    st, ct, data = request(port, "GET", "/api/events?limit=1000&min_confidence=0.5")
+    sure = jbody(data)["events"]
+    check(st == 200 and all(e["confidence"] >= 0.5 for e in sure) and len(sure) < len(every),
+          "GET /api/events?min_confidence=0.5 keeps only events at or above it")
+    st, ct, data = request(port, "GET", "/api/events?limit=1000&min_goldstein=0&quad=1")
+    coop = jbody(data)["events"]
+    check(st == 200 and all(e["goldstein"] >= 0 and e["quad_class"] == 1 for e in coop),
+          "GET /api/events?min_goldstein=0&quad=1")
+    for bad in ["limit=abc", "limit=0", "offset=-1", "since=1/1/2024", "limit=999999", "min_confidence=2",
+                "min_confidence=x", "min_goldstein=11", "quad=5"]:
         st, ct, data = request(port, "GET", "/api/events?" + bad)
         check(st == 400 and jbody(data), "GET /api/events?%s -> 400" % bad)
 
