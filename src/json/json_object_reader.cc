@@ -40,6 +40,7 @@ class ObjectReader {
         if (!Eat(':')) return Syntax("expected ':'");
         SkipSpace();
         const size_t start = i_;
+        lone_surrogates_.clear();
         if (Peek('"')) {
           m.kind = JsonKind::kString;
           const size_t max = m.key == "text" ? limits_.max_article_bytes : limits_.max_field_bytes;
@@ -51,8 +52,16 @@ class ObjectReader {
             return ResourceExhaustedError("field '" + m.key + "' is larger than the limit of " +
                                           std::to_string(limits_.max_field_bytes) + " bytes");
           }
+          // Kept as written, repaired like decoded strings: ill-formed UTF-8
+          // and unpaired surrogate escapes (which JSON readers refuse) become
+          // U+FFFD; "\\ufffd" has the escape's six bytes, so it is patched in place.
+          std::string raw(s_.substr(start, i_ - start));
+          for (size_t at : lone_surrogates_) {
+            if (at >= start && at < i_) raw.replace(at - start, 6, "\\ufffd");
+          }
+          lone_surrogates_.clear();
           size_t replaced = 0;
-          m.value = internal::RepairUtf8(s_.substr(start, i_ - start), &replaced);
+          m.value = internal::RepairUtf8(raw, &replaced);
         }
         if (values_ > limits_.max_values) return TooMany();
         auto [it, inserted] = index.emplace(m.key, members.size());
@@ -137,9 +146,11 @@ class ObjectReader {
         case 'r': plain = '\r'; break;
         case 't': plain = '\t'; break;
         case 'u': {
+          const size_t escape = i_ - 2;
           uint32_t cp = 0;
           if (!Hex4(&cp)) return Syntax("bad \\u escape");
           if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            lone_surrogates_.push_back(escape);
             cp = internal::kReplacementChar;  // a lone low surrogate
           } else if (cp >= 0xD800 && cp <= 0xDBFF) {
             uint32_t low = 0;
@@ -148,6 +159,7 @@ class ObjectReader {
               cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
             } else {
               i_ = save;  // a lone high surrogate; what follows is read normally
+              lone_surrogates_.push_back(escape);
               cp = internal::kReplacementChar;
             }
           }
@@ -302,6 +314,7 @@ class ObjectReader {
   const InputLimits& limits_;
   size_t i_ = 0;
   size_t values_ = 0;
+  std::vector<size_t> lone_surrogates_;  // where unpaired \uD800-style escapes start
 };
 
 }  // namespace

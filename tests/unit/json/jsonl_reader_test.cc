@@ -88,6 +88,12 @@ TEST(JsonlReaderTest, InvalidUtf8IsRepaired) {
   auto s = ParseArticleLine(R"({"text": "lone \udc00 and \ud800 alone"})");
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->text, "lone \xEF\xBF\xBD and \xEF\xBF\xBD alone");
+  // Found by fuzz_jsonl: inside an unknown nested field, kept as written, the
+  // unpaired escapes are repaired too (JSON libraries refuse them).
+  auto t = ParseArticleLine(R"({"text": "t", "meta": {"a": ["\udc15 x", "\ud83d\udc15", "\ud83d\\u0041"]}})");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->extra_json, R"({"meta":{"a": ["\ufffd x", "\ud83d\udc15", "\ufffd\\u0041"]}})");
+  EXPECT_TRUE(nlohmann::json::accept(t->extra_json));
 }
 
 // Numeric ids above 2^64 stay distinct strings, exactly as written.
