@@ -28,6 +28,7 @@ struct ExtractArgs {
   std::string format = "json";
   bool event_rules = false;
   std::string event_model;
+  std::string event_calibration;
   float min_confidence = 0.0f;
 };
 
@@ -116,6 +117,7 @@ int RunExtract(const ExtractArgs& args) {
   engine_options.extra_lexicons = args.lexicons;
   engine_options.event_rules_only = args.event_rules;
   engine_options.event_model_path = args.event_model;
+  engine_options.event_calibration_path = args.event_calibration;
   auto engine = Engine::Create(engine_options);
   if (!engine.ok()) {
     std::cerr << "rasd extract: " << engine.status().message() << "\n";
@@ -176,6 +178,9 @@ Runner AddExtractCommand(CLI::App& app) {
   cmd->add_option("--min-confidence", args->min_confidence, "Leave out events whose confidence is below this (0..1)")
       ->check(CLI::Range(0.0f, 1.0f));
   cmd->add_option("--event-model", args->event_model, "A learned event model (rasd train events) instead of the built-in one");
+  cmd->add_option("--event-calibration", args->event_calibration,
+                  "A confidence calibration (tools/annotation/calibrate.py) instead of the built-in one; "
+                  "none: the model's raw probability");
   cmd->add_option("inputs", args->inputs, "Text files (or JSONL with --jsonl), or - for standard input")
       ->required();
   return [args] { return RunExtract(*args); };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trains the learned event models shipped as data/models/events.model (docs/events.md):
 # the participant models and the decision over the grammar's candidates of the
-# annotation train split. The decision threshold was chosen on the dev split.
+# annotation train split. The decision threshold was chosen on the dev split,
+# where the model's probabilities are then calibrated (OUT's _calibration.tsv).
 # Usage: tools/train_events.sh [RASD_BINARY] [OUT]   (needs ../shared/corpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,3 +13,5 @@ python3 tools/annotation/annot.py articles data/annotations/train.jsonl --out "$
 python3 tools/annotation/gsr.py train --out "$tmp/gsr-train.jsonl"
 "$rasd" train events --gold data/annotations/train.jsonl --articles "$tmp/train-articles.jsonl" \
   --gsr "$tmp/gsr-train.jsonl" --threshold "$threshold" --out "$out"
+python3 tools/annotation/calibrate.py --rasd "$rasd" --event-model "$out" --out "${out%.model}_calibration.tsv" \
+  > /dev/null

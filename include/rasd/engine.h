@@ -51,6 +51,9 @@ struct EngineOptions {
   bool event_rules_only = false;
   // A learned event model file (rasd train events) instead of the built-in one.
   std::string event_model_path;
+  // Event confidences: the built-in calibration (empty), a calibration file
+  // (tools/annotation/calibrate.py), or "none" for the model's raw probability.
+  std::string event_calibration_path;
 };
 
 struct AnalyzeOptions {

@@ -10,6 +10,7 @@ RASD_DECLARE_EMBED(segmenter_table)
 RASD_DECLARE_EMBED(lexicons)
 RASD_DECLARE_EMBED(ner_model)
 RASD_DECLARE_EMBED(event_model)
+RASD_DECLARE_EMBED(event_calibration)
 RASD_DECLARE_EMBED(gazetteer)
 RASD_DECLARE_EMBED(goldstein)
 RASD_DECLARE_EMBED(plover_intensity)
@@ -38,6 +39,10 @@ std::string_view BuiltinNerModel() {
 
 std::string_view BuiltinEventModel() {
   return {rasd_embed_event_model_data, static_cast<size_t>(rasd_embed_event_model_size)};
+}
+
+std::string_view BuiltinEventCalibration() {
+  return {rasd_embed_event_calibration_data, static_cast<size_t>(rasd_embed_event_calibration_size)};
 }
 
 std::string_view BuiltinGazetteer() {

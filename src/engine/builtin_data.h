@@ -14,6 +14,7 @@ std::string_view BuiltinSegmenterGuard();       // data/lexicons/segmenter_guard
 std::string_view BuiltinSegmenterTable();
 std::string_view BuiltinNerModel();             // data/models/ner.model (binary)
 std::string_view BuiltinEventModel();           // data/models/events.model (binary, learn/linear_model.h)
+std::string_view BuiltinEventCalibration();     // data/models/events_calibration.tsv
 std::string_view BuiltinGazetteer();            // data/geo/gazetteer.tsv
 std::string_view BuiltinGoldstein();            // data/codebook/goldstein.tsv
 std::string_view BuiltinPloverIntensity();      // data/codebook/plover_intensity.tsv

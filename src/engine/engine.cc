@@ -92,6 +92,23 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
                         event_model.status().message());
     }
     impl->event_model.emplace(std::move(event_model).value());
+    if (options.event_calibration_path != "none") {
+      std::string tsv;
+      if (!options.event_calibration_path.empty()) {
+        std::ifstream in(options.event_calibration_path, std::ios::binary);
+        if (!in) return NotFoundError(options.event_calibration_path + ": cannot open the event calibration");
+        tsv.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+      auto calibration = internal::ConfidenceCalibration::Parse(
+          options.event_calibration_path.empty() ? internal::BuiltinEventCalibration() : std::string_view(tsv));
+      if (!calibration.ok()) {
+        return Status(calibration.status().code(), (options.event_calibration_path.empty()
+                                                         ? std::string("built-in event calibration")
+                                                         : options.event_calibration_path) +
+                                                        ": " + calibration.status().message());
+      }
+      impl->event_model->calibration = std::move(calibration).value();
+    }
   }
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }

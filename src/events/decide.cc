@@ -16,15 +16,15 @@ void DecideEvents(const EventModels* models, std::vector<Candidate>* candidates,
     // choose for the candidates the rules drop.
     if (c.reasons == 0) {
       CandidateFeatures(*doc, c, &features);
-      c.event.confidence = static_cast<float>(models->decision.Probability(features));
+      c.event.confidence = models->calibration.Apply(models->decision.Probability(features));
       doc->events.push_back(std::move(c.event));
       continue;
     }
     ChooseParticipants(*doc, models->actor, models->recipient, &c);
     CandidateFeatures(*doc, c, &features);
     const double p = models->decision.Probability(features);
-    if (p < models->decision.threshold()) continue;
-    c.event.confidence = static_cast<float>(p);
+    if (p < models->decision.threshold()) continue;  // the threshold is on the model's own probability
+    c.event.confidence = models->calibration.Apply(p);
     doc->events.push_back(std::move(c.event));
   }
 }

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "events/calibration.h"
 #include "learn/linear_model.h"
 #include "rasd/status.h"
 
@@ -22,6 +23,8 @@ struct EventModels {
   LinearModel decision{18};
   LinearModel actor{16};
   LinearModel recipient{16};
+  // Not in the model file: data/models/events_calibration.tsv, set by the engine.
+  ConfidenceCalibration calibration;
 
   static StatusOr<EventModels> Load(std::string_view bytes);
   std::string Serialize() const;
