@@ -5,6 +5,27 @@
 
 namespace rasd::internal {
 
+namespace {
+
+// A definite noun of an act the article already reported, by the same actor
+// (اجتمع … في بداية الاجتماع): the same act named again, not a new one.
+bool RefersBack(const Document& doc, const Candidate& c) {
+  if (c.verbal || c.event.actor.empty() || c.first_token >= doc.tokens.size()) return false;
+  std::string_view w = TokenFolded(doc, c.first_token);
+  for (std::string_view proclitic : {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84", "\xD9\x83"}) {  // و ف ب ل ك
+    if (w.starts_with(proclitic) && w.size() > proclitic.size() + 4) w.remove_prefix(proclitic.size());
+  }
+  if (!w.starts_with("\xD8\xA7\xD9\x84")) return false;  // ال
+  for (const Event& before : doc.events) {
+    if (before.type == c.event.type && !before.actor.empty() && before.actor[0].code == c.event.actor[0].code) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void DecideEvents(const EventModels* models, std::vector<Candidate>* candidates, Document* doc) {
   std::vector<uint64_t> features;
   for (Candidate& c : *candidates) {
@@ -21,6 +42,7 @@ void DecideEvents(const EventModels* models, std::vector<Candidate>* candidates,
       continue;
     }
     ChooseParticipants(*doc, models->actor, models->recipient, &c);
+    if (RefersBack(*doc, c)) continue;
     CandidateFeatures(*doc, c, &features);
     const double p = models->decision.Probability(features);
     if (p < models->decision.threshold()) continue;  // the threshold is on the model's own probability

@@ -59,7 +59,7 @@ const std::string* FunctionWordClass(const Lexicon& entities, std::string_view f
 
 bool IsVerbal(const LexEntry& e) {
   const std::string& pos = e.type == EntryType::kSpeech ? e.value : e.kind;
-  return pos == "perfect" || pos == "imperfect" || pos == "phrase";
+  return pos == "perfect" || pos == "imperfect" || pos == "phrase" || pos == "first_person";
 }
 
 class Extractor {
@@ -531,6 +531,57 @@ class Extractor {
     return best;
   }
 
+  // Quotation marks: +1 opens, -1 closes, 0 neither; a straight quote (") toggles.
+  int QuoteMark(uint32_t k) const {
+    if (doc_->tokens[k].kind != TokenKind::kPunctuation) return 0;
+    std::string_view q = Folded(k);
+    if (q == "\xC2\xAB" || q == "\xE2\x80\x9C") return 1;   // « “
+    if (q == "\xC2\xBB" || q == "\xE2\x80\x9D") return -1;  // » ”
+    return q == "\"" ? 2 : 0;
+  }
+
+  // Who says the quotation around token t (قال X: «نطالب …» or «نطالب …»، قال X):
+  // the subject of the speech verb just before its opening mark or just after
+  // its closing one, in the same sentence; -1 when t is not quoted or no one
+  // is named.
+  int QuoteSpeaker(uint32_t t) const {
+    const uint32_t begin = SentenceBegin(t), end = SentenceEnd(t);
+    int open = -1;
+    int straight = 0;
+    for (uint32_t k = begin; k < t; ++k) {
+      const int m = QuoteMark(k);
+      if (m == 2) {
+        straight ^= 1;
+        open = straight ? static_cast<int>(k) : -1;
+      } else if (m == 1) {
+        open = static_cast<int>(k);
+      } else if (m == -1) {
+        open = -1;
+      }
+    }
+    if (open < 0) return -1;
+    auto speaker_of = [&](const Marker& m) {
+      bool after = false;
+      return SubjectOf(m.first, m.end, &after);
+    };
+    for (const Marker& m : markers_) {  // before: قال الوزير: «…
+      if (m.entry->type != EntryType::kSpeech || m.entry->kind != "say" || !IsVerbal(*m.entry)) continue;
+      if (m.first >= begin && m.end <= static_cast<uint32_t>(open) && static_cast<uint32_t>(open) - m.end <= 6) {
+        if (int s = speaker_of(m); s >= 0 && Ent(s).first_token < static_cast<uint32_t>(open)) return s;
+      }
+    }
+    uint32_t close = t;
+    while (close < end && QuoteMark(close) != -1 && QuoteMark(close) != 2) ++close;
+    if (close >= end) return -1;
+    for (const Marker& m : markers_) {  // after: …»، قال الوزير
+      if (m.entry->type != EntryType::kSpeech || m.entry->kind != "say" || !IsVerbal(*m.entry)) continue;
+      if (m.first > close && m.first <= close + 2 && m.end <= end) {
+        if (int s = speaker_of(m); s >= 0) return s;
+      }
+    }
+    return -1;
+  }
+
   // The subject of a verb at [first, end): the first bare participant after
   // it (Arabic news is mostly verb-first), else the nearest one before it.
   int SubjectOf(uint32_t first, uint32_t end, bool* after, bool* unknown = nullptr) const {
@@ -677,6 +728,9 @@ class Extractor {
   int ExtractOne(const Trigger& t, int last_subject) {
     last_subject_ = last_subject;
     const LexEntry& e = *t.entry;
+    // A first-person verb (ندين، طالبنا) is an event only inside a quotation.
+    const int quote_speaker = e.kind == "first_person" ? QuoteSpeaker(t.first) : -1;
+    if (e.kind == "first_person" && quote_speaker < 0) return -1;
     // A noun with a possessive pronoun (دعمها، لقائه): the hand rules never read these.
     uint32_t reasons = t.possessed ? static_cast<uint32_t>(kPossessedNoun) : 0u;
     int accepted = -1;
@@ -745,7 +799,9 @@ class Extractor {
     int object_genitive = -1;  // a masdar's genitive read as its object
     bool actor_after = false;
     const int agent = AgentAfter(t.end, sent_end);
-    if (verbal && agent >= 0) {
+    if (e.kind == "first_person") {
+      actor = quote_speaker;  // «نطالب …» قال الرئيس: we = the speaker
+    } else if (verbal && agent >= 0) {
       // A passive or instrumental report names its doer (قتل 18 فلسطينيا بنيران
       // إسرائيلية، اعتقل على يد الأمن): that is the actor.
       actor = agent;

@@ -105,8 +105,12 @@ void ChooseParticipants(const Document& doc, const LinearModel& actor_model, con
     ParticipantFeatures(doc, *c, m, ParticipantRole::kRecipient, &features);
     pr[k] = recipient_model.Probability(features);
   }
+  // One real party is never both sides: a mention coreferent with the actor
+  // (السفير أبو زيد … السفير الفلسطيني) is no recipient.
+  const int actor_cluster = best_actor >= 0 ? doc.entities[best_actor].cluster : -1;
   for (size_t k = 0; k < c->mentions.size(); ++k) {
     if (c->mentions[k].nisba_adjective && !OwnerCanBeRecipient(c->event.type)) continue;
+    if (actor_cluster >= 0 && doc.entities[c->mentions[k].entity].cluster == actor_cluster) continue;
     if (c->mentions[k].entity != best_actor && pr[k] >= p_recipient) {
       p_recipient = pr[k];
       best_recipient = c->mentions[k].entity;

@@ -166,6 +166,29 @@ std::vector<std::string> VerbForms(const std::string& w, const std::string& pos)
   return out;
 }
 
+// The first persons of a verb, for quotations (نطالب، ندين، أدعو، فرضنا، دعونا،
+// التقينا): kept apart from VerbForms because outside quotes they clash with
+// other words (نوقع، أحمد); events read them only inside quotation marks,
+// with the quoted speaker as the actor. The first person singular perfect
+// (فرضت) is spelt like the third feminine and already generated.
+std::vector<std::string> FirstPersonForms(const std::string& w, const std::string& pos) {
+  std::vector<std::string> out;
+  auto ends = [&](std::string_view suffix) { return std::string_view(w).ends_with(suffix); };
+  if (pos == "perfect") {
+    if (ends(kAlefMaksura)) {
+      out.push_back(w.substr(0, w.size() - 2) + "ينا");  // التقى → التقينا
+    } else if (ends(kAlef)) {
+      out.push_back(w.substr(0, w.size() - 2) + "ونا");  // دعا → دعونا
+    } else {
+      out.push_back(w + "نا");
+    }
+  } else if (pos == "imperfect" && std::string_view(w).starts_with(kYeh) && w.size() > 4) {
+    out.push_back("ن" + w.substr(2));
+    out.push_back("أ" + w.substr(2));
+  }
+  return out;
+}
+
 void PutU32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), 4); }
 void PutStr(std::string* out, std::string_view s) {
   PutU32(out, static_cast<uint32_t>(s.size()));
@@ -420,6 +443,7 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
     e.line = row.line;
     e.type = spec ? spec->type : EntryType::kCue;
     std::vector<std::string> surfaces{e.surface};
+    std::vector<std::string> first_person;  // triggers only: FirstPersonForms
     switch (e.type) {
       case EntryType::kCountry:
         if (!IsUpperCode(col(0), 3, 3)) return fail(row.line, "code '" + col(0) + "' is not a 3-letter code");
@@ -523,6 +547,7 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
         std::string rest = e.surface.size() > first.size() ? e.surface.substr(first.size()) : "";
         if (e.kind == "perfect" || e.kind == "imperfect") {
           surfaces = VerbForms(e.surface, e.kind);
+          first_person = FirstPersonForms(e.surface, e.kind);
         } else if (e.kind == "phrase") {
           surfaces.clear();
           std::string pos = std::string_view(first).starts_with(kYeh) ? "imperfect" : "perfect";
@@ -540,16 +565,19 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
               for (const std::string& form : VerbForms(stem, "imperfect")) surfaces.push_back(form + rest);
             }
           }
+          for (const std::string& form : FirstPersonForms(first, pos)) first_person.push_back(form + rest);
           // A phrase ending in the pronoun ـه (أعرب عن قلقه، جدد رفضه) takes the
           // subject's other persons too: قلقها، قلقهم، قلقهما، قلقنا، قلقي.
           const size_t last_space = e.surface.rfind(' ');
           if (last_space != std::string::npos && e.surface.size() - last_space > 5 &&
               std::string_view(e.surface).ends_with("\xD9\x87")) {  // ه
-            const std::vector<std::string> base_forms = surfaces;
-            for (std::string_view pronoun : {"\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85", "\xD9\x87\xD9\x85\xD8\xA7",
-                                             "\xD9\x86\xD8\xA7", "\xD9\x8A"}) {  // ها هم هما نا ي
-              for (const std::string& form : base_forms) {
-                surfaces.push_back(form.substr(0, form.size() - 2) + std::string(pronoun));
+            for (std::vector<std::string>* forms : {&surfaces, &first_person}) {
+              const std::vector<std::string> base_forms = *forms;
+              for (std::string_view pronoun : {"\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85", "\xD9\x87\xD9\x85\xD8\xA7",
+                                               "\xD9\x86\xD8\xA7", "\xD9\x8A"}) {  // ها هم هما نا ي
+                for (const std::string& form : base_forms) {
+                  forms->push_back(form.substr(0, form.size() - 2) + std::string(pronoun));
+                }
               }
             }
           }
@@ -586,6 +614,14 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
       }
       LexEntry copy = e;
       copy.surface = s;
+      pending.emplace_back(std::move(copy), std::move(key));
+    }
+    for (const std::string& s : first_person) {
+      std::string key = KeyOf(s);
+      if (key.empty() || !seen_keys.insert(key).second) continue;  // a third-person form wins
+      LexEntry copy = e;
+      copy.surface = s;
+      copy.kind = "first_person";
       pending.emplace_back(std::move(copy), std::move(key));
     }
   }

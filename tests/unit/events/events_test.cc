@@ -189,6 +189,19 @@ TEST(EventsTest, DroppedSubjectsContinueTheDiscourse) {
   EXPECT_EQ(Find(d, "SUPPORT", "EGY", ""), nullptr) << Dump(d);
 }
 
+TEST(EventsTest, FirstPersonVerbsInsideQuotationsBelongToTheSpeaker) {
+  // Speaker before the quotation, and after it.
+  Document d = TheEngine().Analyze("قال وزير الخارجية المغربي: «نرحب بقرار الحكومة الإسبانية».");
+  EXPECT_NE(Find(d, "SUPPORT", "MAR", "ESP"), nullptr) << Dump(d);
+  d = TheEngine().Analyze("«نطالب الحكومة الفرنسية بالإفراج عن المعتقلين»، قال الرئيس الجزائري.");
+  EXPECT_NE(Find(d, "REQUEST", "DZA", "FRA"), nullptr) << Dump(d);
+  // A first-person perfect (التقينا).
+  d = TheEngine().Analyze("قال الرئيس المصري: «التقينا الرئيس الفرنسي وبحثنا الأزمة».");
+  EXPECT_NE(Find(d, "CONSULT", "EGY", "FRA"), nullptr) << Dump(d);
+  // Outside a quotation the same forms are no event (they clash with other words).
+  EXPECT_TRUE(TheEngine().Analyze("نرحب بقرار الحكومة الإسبانية.").events.empty());
+}
+
 TEST(EventsTest, NoEventsWithoutParticipants) {
   EXPECT_TRUE(TheEngine().Analyze("اجتمع الأصدقاء في المقهى مساء أمس.").events.empty());
 }
