@@ -142,7 +142,7 @@ class Recognizer {
       for (uint32_t id : m.entries) {
         const LexEntry& e = res.lexicon->entry(id);
         Cat c = CategoryOf(e);
-        if (m.token_count == 1 && ArticleMismatch(e, m.first_token)) continue;
+        if (m.token_count == 1 && (ArticleMismatch(e, m.first_token) || HamzaMismatch(e, m.first_token))) continue;
         const bool prefer_place = shadda || place_by_context;
         if (prefer_place && c == Cat::kPlace && p.cat == Cat::kCountry) {
           p.cat = c;
@@ -193,6 +193,19 @@ class Recognizer {
   // (the town دوما، إخوان، بن جبير), and a country listed bare (بنين، مالي)
   // written with the article is a noun or an adjective (للبنين، المالي).
   // Nationality adjectives and places take either form.
+  // A one-word role written with the other hamza than listed is another word:
+  // the preposition أمام is not the cleric إمام, though folding joins them.
+  // (A word written without a hamza stays ambiguous, and matches.)
+  bool HamzaMismatch(const LexEntry& e, uint32_t t) const {
+    static constexpr std::string_view kAlefAbove = "\xD8\xA3", kAlefBelow = "\xD8\xA5";  // أ إ
+    if (e.type != EntryType::kRole) return false;
+    const Token& tok = doc_->tokens[t];
+    const Segment& s = doc_->segments[tok.stem()];
+    const std::string_view written = std::string_view(doc_->norm).substr(s.norm.begin, tok.norm.end - s.norm.begin);
+    const std::string_view listed = e.surface;
+    return (written.starts_with(kAlefAbove) && listed.starts_with(kAlefBelow)) ||
+           (written.starts_with(kAlefBelow) && listed.starts_with(kAlefAbove));
+  }
   bool ArticleMismatch(const LexEntry& e, uint32_t t) const {
     if (e.type != EntryType::kOrganization && e.type != EntryType::kCountry && e.type != EntryType::kPersonName) {
       return false;
