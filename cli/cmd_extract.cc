@@ -29,7 +29,7 @@ struct ExtractArgs {
   bool event_rules = false;
   std::string event_model;
   std::string event_calibration;
-  float min_confidence = 0.0f;
+  float min_confidence = kDefaultMinConfidence;
 };
 
 // `source`, `title`, `url`: the JSONL record's, for the exports.
@@ -175,8 +175,10 @@ Runner AddExtractCommand(CLI::App& app) {
   cmd->add_option("--lexicon", args->lexicons, "Extra lexicon TSV file (repeatable; data/README.md format)");
   cmd->add_flag("--event-rules", args->event_rules,
                 "Decide events by the hand rules alone, without the learned model (docs/events.md)");
-  cmd->add_option("--min-confidence", args->min_confidence, "Leave out events whose confidence is below this (0..1)")
-      ->check(CLI::Range(0.0f, 1.0f));
+  cmd->add_option("--min-confidence", args->min_confidence,
+                  "Leave out events whose confidence is below this (0..1; 0: every event)")
+      ->check(CLI::Range(0.0f, 1.0f))
+      ->capture_default_str();
   cmd->add_option("--event-model", args->event_model, "A learned event model (rasd train events) instead of the built-in one");
   cmd->add_option("--event-calibration", args->event_calibration,
                   "A confidence calibration (tools/annotation/calibrate.py) instead of the built-in one; "

@@ -92,7 +92,7 @@ struct IngestArgs {
   int batch = 500;
   bool reprocess = false;
   std::string date;
-  float min_confidence = 0.0f;  // events below it are not stored
+  float min_confidence = kDefaultMinConfidence;  // events below it are not stored
 };
 
 struct IngestCounters {
@@ -631,9 +631,10 @@ Runner AddIngestCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--reprocess", args->reprocess, "Analyse and rewrite documents even when unchanged");
   cmd->add_option("--min-confidence", args->min_confidence,
-                  "Store only events whose confidence is at least X (0..1); documents already stored keep theirs "
-                  "unless --reprocess")
-      ->check(CLI::Range(0.0, 1.0));
+                  "Store only events whose confidence is at least X (0..1; 0: every event); documents already "
+                  "stored keep theirs unless --reprocess")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   cmd->add_option("--date", args->date, "Date YYYY-MM-DD for .txt inputs (JSONL records carry their own)");
   cmd->add_option("inputs", args->inputs,
                   "JSONL files (.jsonl: id, date, text, title, source, url), text files (id = path), directories "

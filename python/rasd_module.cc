@@ -226,9 +226,10 @@ std::string ValidateDate(const std::string& date, bool allow_time) {
 PYBIND11_MODULE(_rasd, m) {
   m.doc() = "rasd native module (use the rasd package)";
   m.def("analyze", &Analyze, py::arg("text"), py::arg("id"), py::arg("date"), py::arg("tokens"),
-        py::arg("text_field"), py::arg("min_confidence") = 0.0f);
+        py::arg("text_field"), py::arg("min_confidence") = rasd::kDefaultMinConfidence);
   m.def("analyze_many", &AnalyzeMany, py::arg("items"), py::arg("threads"), py::arg("tokens"),
-        py::arg("text_field"), py::arg("min_confidence") = 0.0f);
+        py::arg("text_field"), py::arg("min_confidence") = rasd::kDefaultMinConfidence);
+  m.attr("DEFAULT_MIN_CONFIDENCE") = rasd::kDefaultMinConfidence;
   m.def("parse_line", &ParseLine, py::arg("line"));
   m.def("validate_date", &ValidateDate, py::arg("date"), py::arg("allow_time"));
   m.def("load", [] { return SharedEngine().lexicon_size(); });

@@ -58,7 +58,7 @@ def _id_arg(value, where):
     raise TypeError(f"{where}: id must be a str, an int or None, not {type(value).__name__}")
 
 
-def extract(text, date=None, id=None, *, tokens=False, include_text=True, min_confidence=0.0):
+def extract(text, date=None, id=None, *, tokens=False, include_text=True, min_confidence=None):
     """Analyses one article and returns its document as a dict.
 
     text: str (or bytes, read as UTF-8; ill-formed bytes are repaired with
@@ -66,8 +66,9 @@ def extract(text, date=None, id=None, *, tokens=False, include_text=True, min_co
     datetime.date; anchors relative dates ("أمس"). id: the document id.
     tokens=True adds sentences and tokens; include_text=False leaves the
     article text out. min_confidence leaves out events whose confidence (the
-    learned model's probability, docs/events.md) is below it. The GIL is
-    released while the engine works.
+    learned model's calibrated probability, docs/events.md) is below it;
+    None means DEFAULT_MIN_CONFIDENCE (0: every event, as the CLI).
+    The GIL is released while the engine works.
     """
     return _rasd.analyze(text, _id_arg(id, "rasd.extract"), _date_arg(date, "rasd.extract"),
                          _bool_arg(tokens, "tokens", "rasd.extract"), _bool_arg(include_text, "include_text", "rasd.extract"),
@@ -80,7 +81,12 @@ def _bool_arg(value, name, where):
     return value
 
 
+DEFAULT_MIN_CONFIDENCE = _rasd.DEFAULT_MIN_CONFIDENCE
+
+
 def _confidence_arg(value, where):
+    if value is None:
+        return DEFAULT_MIN_CONFIDENCE
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
         raise ValueError(f"{where}: min_confidence must be a number from 0 to 1, not {value!r}")
     return float(value)
@@ -133,7 +139,7 @@ def _record_job(item, index):
 
 
 def extract_many(items, threads=None, *, tokens=False, include_text=True, batch=2048, errors="raise",
-                 min_confidence=0.0):
+                 min_confidence=None):
     """Analyses many articles on `threads` native threads (default: all
     cores) with the GIL released, and returns their documents in input order.
 

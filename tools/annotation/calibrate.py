@@ -117,7 +117,7 @@ def main():
     if not args.out and not args.check:
         ap.error('give --out or --check')
     gold = read_jsonl(args.gold)
-    extra = ['--event-calibration', 'none'] + (['--event-model', args.event_model] if args.event_model else [])
+    extra = ['--event-calibration', 'none', '--min-confidence', '0'] + (['--event-model', args.event_model] if args.event_model else [])
     points = labelled_events(gold, run_rasd(args.rasd, gold, extra))
     print('calibrate.py: %d labelled events on %d articles' % (len(points), len(gold)), file=sys.stderr)
     out_of_fold = []

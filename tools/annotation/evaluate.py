@@ -8,7 +8,9 @@ Document level follows ../shared/tools/score.py (type, actor countries, recipien
 events neither rewarded nor penalised); "strict" is the same except that a side the gold leaves empty
 (an unknown attacker) must be empty in the output too; span level matches each predicted event's anchor to a gold
 trigger of the same type that overlaps it. Every figure comes with a 95% bootstrap interval over
-articles. --min-confidence drops predicted events below a confidence first.
+articles. --min-confidence drops predicted events below a confidence first (default 0, rasd's own
+default: kDefaultMinConfidence in include/rasd/engine.h; with --rasd, rasd runs with 0 so that
+--reliability sees every event).
 """
 import argparse
 import json
@@ -99,7 +101,7 @@ def main():
     args = ap.parse_args()
     gold = [r for path in args.gold for r in read_jsonl(path)]
     if args.rasd:
-        preds = run_rasd(args.rasd, gold, [])
+        preds = run_rasd(args.rasd, gold, ['--min-confidence', '0'])
     else:
         preds = [d for path in args.pred for d in read_jsonl(path)]
     result = evaluate(gold, preds, args.min_confidence, args.reps)

@@ -68,7 +68,7 @@ def cmd_score(args):
                 subprocess.run([sys.executable, score, "detect-input", gold], stdout=f, check=True)
             pred = os.path.join(tmp, f"{kind}.pred.jsonl")
             cmd = [args.rasd, "extract", "--jsonl", inp]
-            if args.min_confidence:
+            if args.min_confidence is not None:
                 cmd += ["--min-confidence", str(args.min_confidence)]
             with open(pred, "w", encoding="utf-8") as f:
                 subprocess.run(cmd, stdout=f, stderr=subprocess.DEVNULL, check=False)
@@ -85,7 +85,7 @@ def main():
     s = sub.add_parser("score")
     s.add_argument("--rasd", required=True)
     s.add_argument("--part", choices=["train", "heldout"], default="heldout")
-    s.add_argument("--min-confidence", type=float, default=0.0)
+    s.add_argument("--min-confidence", type=float, default=None, help="default: rasd's own (0: every event)")
     args = ap.parse_args()
     {"train": cmd_train, "score": cmd_score}[args.cmd](args)
 
