@@ -5,10 +5,12 @@
 // reused for every document.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "rasd/storage.h"
@@ -371,6 +373,26 @@ struct Store::Impl {
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
 
+namespace {
+
+// Switching a new database to WAL needs a lock SQLite will not wait for with
+// its busy handler (two ingests opening one new file at once): retry until
+// the busy timeout, then fail with the reason.
+Status EnableWal(sqlite3* db, const std::string& path, int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (true) {
+    const int rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+    const int primary = rc & 0xff;
+    if (rc == SQLITE_OK || (primary != SQLITE_BUSY && primary != SQLITE_LOCKED) ||
+        std::chrono::steady_clock::now() >= deadline) {
+      return rc == SQLITE_OK ? Status::Ok() : Exec(db, "PRAGMA journal_mode = WAL", "enabling WAL on " + path);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+}  // namespace
+
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   // No memory statistics: they take a global mutex on every allocation
   // (9% of the ingest writer's instructions). Only possible before SQLite is first
@@ -404,7 +426,7 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const Stor
   }
   if (!probed.ok()) return Status(probed.code(), path + ": " + probed.message());
   if (!options.read_only) {
-    RASD_RETURN_IF_ERROR(Exec(impl->db, "PRAGMA journal_mode = WAL", "enabling WAL on " + path));
+    RASD_RETURN_IF_ERROR(EnableWal(impl->db, path, options.busy_timeout_ms));
     RASD_RETURN_IF_ERROR(Exec(impl->db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON", "configuring " + path));
     RASD_RETURN_IF_ERROR(impl->Migrate());
     RASD_RETURN_IF_ERROR(impl->PrepareWrites());
