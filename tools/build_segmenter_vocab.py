@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds data/models/segmenter_vocab.tsv: Arabic word counts from news JSONL.
 
-  python3 tools/build_segmenter_vocab.py /work/shared/corpus/*.jsonl \
+  python3 tools/build_segmenter_vocab.py ../shared/corpus/*.jsonl \
       > data/models/segmenter_vocab.tsv
 
 Each input line is a JSON object whose `text` (and `title`) field is counted.

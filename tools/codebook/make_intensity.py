@@ -99,7 +99,7 @@ def main():
     out = os.path.join(ROOT, 'data', 'codebook', 'plover_intensity.tsv')
     with open(out, 'w', encoding='utf-8') as f:
         f.write('# PLOVER event types and modes: intensity on the Goldstein scale (-10 conflict ... +10 cooperation)\n')
-        f.write('# source: the PLOVER codebook (/work/shared/reference) defines no intensity scale; intensity here is '
+        f.write('# source: the PLOVER codebook (../shared/reference) defines no intensity scale; intensity here is '
                 'the mean Goldstein score (data/codebook/goldstein.tsv, GDELT table) of the CAMEO codes that the CAMEO '
                 'to PLOVER table (data/codebook/cameo_plover.tsv, Schrodt 2021) maps to the type and mode; '
                 'mode "-" = the whole type. codes = how many CAMEO codes were averaged\n')
