@@ -173,6 +173,7 @@ class Recognizer {
     Cluster();
     EmitAll();
     PlaceDomesticBodies();
+    ResolveMetonyms();
     std::stable_sort(doc_->entities.begin(), doc_->entities.end(), [](const Entity& a, const Entity& b) {
       return a.span.begin < b.span.begin || (a.span.begin == b.span.begin && a.span.end > b.span.end);
     });
@@ -947,6 +948,50 @@ class Recognizer {
       e.country = home;
       e.code = Code(home, e.sector);
       e.qualifier = "document_country";
+    }
+  }
+
+  // metonyms.tsv: المملكة، الإمارة، السلطنة stand for the state of that kind the
+  // article named last before them (a country, body, nationality or role of
+  // it); with none named they stay words.
+  void ResolveMetonyms() {
+    std::vector<char> covered(n_, 0);
+    for (const Entity& e : doc_->entities) {
+      for (uint32_t k = e.first_token; k < e.first_token + e.token_count && k < n_; ++k) covered[k] = 1;
+    }
+    const size_t named = doc_->entities.size();
+    for (uint32_t t = 0; t < n_; ++t) {
+      if (covered[t] || doc_->tokens[t].kind != TokenKind::kWord) continue;
+      const LexEntry* metonym = nullptr;
+      for (uint32_t id : res_.lexicon->MatchAt(*doc_, t, t + 1).entries) {
+        const LexEntry& x = res_.lexicon->entry(id);
+        if (x.type == EntryType::kCue && x.kind == "metonyms") metonym = &x;
+      }
+      if (metonym == nullptr) continue;
+      std::string country;
+      uint32_t nearest = 0;
+      const std::string kinds = "|" + metonym->value + "|";
+      for (size_t i = 0; i < named; ++i) {
+        const Entity& e = doc_->entities[i];
+        if (e.first_token >= t || e.first_token < nearest || e.country.empty()) continue;
+        if (e.type == EntityType::kLocation || e.type == EntityType::kPerson) continue;  // a place or a visitor
+        if (kinds.find("|" + e.country + "|") == std::string::npos) continue;
+        nearest = e.first_token;
+        country = e.country;
+      }
+      if (country.empty()) continue;
+      const Token& tok = doc_->tokens[t];
+      Entity e;
+      e.type = EntityType::kGpe;
+      e.first_token = t;
+      e.token_count = 1;
+      e.span = Span{doc_->segments[tok.stem()].span.begin, tok.span.end};
+      e.text = std::string(doc_->Text(e.span));
+      e.country = country;
+      e.code = country;
+      e.source = "rule";
+      e.qualifier = "metonym";
+      doc_->entities.push_back(std::move(e));
     }
   }
 
