@@ -385,7 +385,7 @@ Status EnableWal(sqlite3* db, const std::string& path, int timeout_ms) {
     const int primary = rc & 0xff;
     if (rc == SQLITE_OK || (primary != SQLITE_BUSY && primary != SQLITE_LOCKED) ||
         std::chrono::steady_clock::now() >= deadline) {
-      return rc == SQLITE_OK ? Status::Ok() : Exec(db, "PRAGMA journal_mode = WAL", "enabling WAL on " + path);
+      return rc == SQLITE_OK ? Status::Ok() : SqliteError(db, rc, "enabling WAL on " + path);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }

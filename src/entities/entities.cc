@@ -960,10 +960,11 @@ class Recognizer {
       for (uint32_t k = e.first_token; k < e.first_token + e.token_count && k < n_; ++k) covered[k] = 1;
     }
     const size_t named = doc_->entities.size();
-    for (uint32_t t = 0; t < n_; ++t) {
-      if (covered[t] || doc_->tokens[t].kind != TokenKind::kWord) continue;
+    for (const LexiconMatch& m : *res_.matches) {  // the engine's matches, in text order
+      const uint32_t t = m.first_token;
+      if (m.token_count != 1 || t >= n_ || covered[t]) continue;
       const LexEntry* metonym = nullptr;
-      for (uint32_t id : res_.lexicon->MatchAt(*doc_, t, t + 1).entries) {
+      for (uint32_t id : m.entries) {
         const LexEntry& x = res_.lexicon->entry(id);
         if (x.type == EntryType::kCue && x.kind == "metonyms") metonym = &x;
       }

@@ -11,11 +11,10 @@ namespace {
 // (اجتمع … في بداية الاجتماع): the same act named again, not a new one.
 bool RefersBack(const Document& doc, const Candidate& c) {
   if (c.verbal || c.event.actor.empty() || c.first_token >= doc.tokens.size()) return false;
-  std::string_view w = TokenFolded(doc, c.first_token);
-  for (std::string_view proclitic : {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84", "\xD9\x83"}) {  // و ف ب ل ك
-    if (w.starts_with(proclitic) && w.size() > proclitic.size() + 4) w.remove_prefix(proclitic.size());
-  }
-  if (!w.starts_with("\xD8\xA7\xD9\x84")) return false;  // ال
+  // The stem after the segmenter's proclitics (و ب ل …), which keeps the article.
+  const Token& tok = doc.tokens[c.first_token];
+  const std::string_view stem = doc.Folded(Span{doc.segments[tok.stem()].norm.begin, tok.norm.end});
+  if (!stem.starts_with("\xD8\xA7\xD9\x84")) return false;  // ال
   for (const Event& before : doc.events) {
     if (before.type == c.event.type && !before.actor.empty() && before.actor[0].code == c.event.actor[0].code) {
       return true;

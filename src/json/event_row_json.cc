@@ -3,6 +3,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "json/location_json.h"
+
 namespace rasd {
 
 void AppendEventRowJson(const EventRow& r, bool article_fields, std::string* out) {
@@ -34,14 +36,7 @@ void AppendEventRowJson(const EventRow& r, bool article_fields, std::string* out
     j["goldstein"] = r.goldstein ? Json(*r.goldstein) : Json(nullptr);
     j["quad_class"] = r.quad_class != 0 ? Json(r.quad_class) : Json(nullptr);
     j["intensity"] = r.intensity ? Json(*r.intensity) : Json(nullptr);
-    if (r.location.precision.empty()) {
-      j["geo"] = nullptr;
-    } else {
-      const Location& loc = r.location;
-      j["geo"] = {{"country", or_null(loc.country)}, {"admin1", or_null(loc.admin1)}, {"city", or_null(loc.city)},
-                    {"lat", loc.lat}, {"lon", loc.lon}, {"precision", loc.precision}, {"text", loc.text},
-                    {"basis", loc.basis}};
-    }
+    j["geo"] = LocationJson(r.location);
   }
   *out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

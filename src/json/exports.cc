@@ -3,7 +3,26 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "json/location_json.h"
+
 namespace rasd {
+
+nlohmann::ordered_json LocationJson(const Location& loc) {
+  using Json = nlohmann::ordered_json;
+  if (loc.precision.empty()) return Json(nullptr);
+  auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+  Json j;
+  j["country"] = or_null(loc.country);
+  j["admin1"] = or_null(loc.admin1);
+  j["city"] = or_null(loc.city);
+  j["lat"] = loc.lat;
+  j["lon"] = loc.lon;
+  j["precision"] = loc.precision;
+  j["text"] = loc.text;
+  j["basis"] = loc.basis;
+  return j;
+}
+
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -24,20 +43,6 @@ std::string Number(double v, const char* format) {
 
 std::string EventId(const EventRow& r) { return r.doc_id + "-" + std::to_string(r.event_index + 1); }
 
-Json LocationJson(const Location& loc) {
-  if (loc.precision.empty()) return Json(nullptr);
-  auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
-  Json j;
-  j["country"] = or_null(loc.country);
-  j["admin1"] = or_null(loc.admin1);
-  j["city"] = or_null(loc.city);
-  j["lat"] = loc.lat;
-  j["lon"] = loc.lon;
-  j["precision"] = loc.precision;
-  j["text"] = loc.text;
-  j["basis"] = loc.basis;
-  return j;
-}
 
 Json Participants(const std::vector<std::string>& texts, const std::vector<std::string>& codes,
                   const std::vector<std::string>& countries, const std::vector<std::string>& sectors) {

@@ -21,26 +21,9 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import scoring  # noqa: E402
-from evaluate import read_jsonl, run_rasd  # noqa: E402
+from evaluate import labelled_events, read_jsonl, run_rasd  # noqa: E402
 
 EDGES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.01)
-
-
-def labelled_events(gold, preds):
-    """(article id, raw probability, right) for every emitted event that is right or wrong."""
-    by_id = {str(d.get('id')): d for d in preds}
-    out = []
-    for rec in gold:
-        golds = scoring.gold_doc_events(rec)
-        must = [g for g in golds if g['must']]
-        for e in (by_id.get(rec['id']) or {}).get('events') or []:
-            key = scoring.pred_doc_events({'events': [e]})[0]
-            right = any(scoring.doc_matches(key, g) for g in must)
-            if not right and any(scoring.doc_matches(key, g) for g in golds):
-                continue
-            out.append((rec['id'], float(e.get('confidence') or 0.0), bool(right)))
-    return out
 
 
 def fit(points, min_events):

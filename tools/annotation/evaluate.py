@@ -67,11 +67,11 @@ def evaluate(gold, preds, min_confidence=0.0, reps=1000):
             'document_strict': scoring.report(strict, reps)}
 
 
-def reliability(gold, preds, edges=(0.0, 0.2, 0.4, 0.6, 0.8, 1.01)):
-    """Of the predicted events in each confidence bin, how many are right at document level (an event
-    matching only a `may` gold event is left out)."""
+def labelled_events(gold, preds):
+    """(article id, confidence, right at document level) for every predicted event; an event matching
+    only a `may` gold event is left out (neither right nor wrong)."""
     by_id = {str(d.get('id')): d for d in preds}
-    bins = [[0, 0] for _ in edges[:-1]]
+    out = []
     for rec in gold:
         golds = scoring.gold_doc_events(rec)
         must = [g for g in golds if g['must']]
@@ -80,11 +80,18 @@ def reliability(gold, preds, edges=(0.0, 0.2, 0.4, 0.6, 0.8, 1.01)):
             right = any(scoring.doc_matches(key, g) for g in must)
             if not right and any(scoring.doc_matches(key, g) for g in golds):
                 continue
-            c = e.get('confidence') or 0.0
-            for k in range(len(edges) - 1):
-                if edges[k] <= c < edges[k + 1]:
-                    bins[k][0] += right
-                    bins[k][1] += 1
+            out.append((rec['id'], float(e.get('confidence') or 0.0), bool(right)))
+    return out
+
+
+def reliability(gold, preds, edges=(0.0, 0.2, 0.4, 0.6, 0.8, 1.01)):
+    """Of the predicted events in each confidence bin, how many are right at document level."""
+    bins = [[0, 0] for _ in edges[:-1]]
+    for _, c, right in labelled_events(gold, preds):
+        for k in range(len(edges) - 1):
+            if edges[k] <= c < edges[k + 1]:
+                bins[k][0] += right
+                bins[k][1] += 1
     return [(edges[k], min(edges[k + 1], 1.0), r, n) for k, (r, n) in enumerate(bins)]
 
 
