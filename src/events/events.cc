@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "base/hash.h"
+#include "events/merge.h"
 #include "rasd/normalize.h"
 
 namespace rasd::internal {
@@ -240,6 +241,21 @@ class Extractor {
       default:
         return false;
     }
+  }
+
+  // The source a sentence is attributed to (بحسب ما أفادت به وكالة الأنباء،
+  // نقلا عن مصادر أمنية) tells who reports the events, never who takes part.
+  bool IsReportSource(int i) const {
+    const Entity& e = Ent(i);
+    for (const Marker& m : markers_) {
+      if (m.entry->type != EntryType::kSpeech || m.entry->kind != "according_to") continue;
+      if (m.end <= e.first_token && e.first_token - m.end <= 3 && SameSentence(m.first, e.first_token)) {
+        bool other = false;  // the nearest entity after the cue is the source
+        for (uint32_t k = m.end; k < e.first_token; ++k) other |= entity_at_[k] >= 0;
+        if (!other) return true;
+      }
+    }
+    return false;
   }
 
   // A nationality adjective (الإسرائيلية، الإسرائيلي), not a people noun
@@ -734,8 +750,11 @@ class Extractor {
     // A noun with a possessive pronoun (دعمها، لقائه): the hand rules never read these.
     uint32_t reasons = t.possessed ? static_cast<uint32_t>(kPossessedNoun) : 0u;
     int accepted = -1;
+    // Only the trigger's head counts: a phrase whose later words begin a name
+    // (نشرت قوات الأمن …) is a verb and its subject or object, not a name.
     for (uint32_t k = t.first; k < t.end; ++k) {
       int i = entity_at_[k];
+      if (i >= 0 && k > t.first && Ent(i).first_token == k) break;
       // Inside a name (مجلس التعاون). A bare, unplaced word read as an
       // organisation (قوات in نشر قوات) is no name.
       if (i < 0) continue;
@@ -784,7 +803,14 @@ class Extractor {
     // What is demanded (دعت واشنطن طهران إلى الإفراج عن الصحافي، طالب بوقف
     // القصف) has not happened: a masdar governed by إلى/ب after a REQUEST verb
     // in the same clause is its content, not an event.
-    if (!verbal && t.first > 0 && (Governed(t.first, "\xD8\xA7\xD9\x84\xD9\x8A") || HasProclitic(t.first, "\xD8\xA8"))) {
+    // So is the genitive of such a masdar (طالب بوقف القصف، دعا إلى ممارسة ضغط على إسرائيل).
+    auto content_head = [&](uint32_t k) {
+      return Governed(k, "\xD8\xA7\xD9\x84\xD9\x8A") || HasProclitic(k, "\xD8\xA8");  // إلى ب
+    };
+    const bool in_content = content_head(t.first) ||
+                            (t.first > 0 && SameSentence(t.first - 1, t.first) && entity_at_[t.first - 1] < 0 &&
+                             doc_->tokens[t.first - 1].kind == TokenKind::kWord && content_head(t.first - 1));
+    if (!verbal && t.first > 0 && in_content) {
       for (const Trigger& other : triggers_) {
         if (other.first >= t.first) break;
         if (other.entry->value == "REQUEST" && IsVerbal(*other.entry) && SameSentence(other.first, t.first) &&
@@ -1053,6 +1079,7 @@ class Extractor {
       bool placed_thing = (e.type == EntityType::kNorp || e.type == EntityType::kLocation) && !e.country.empty();
       bool named = e.type == EntityType::kPerson || e.type == EntityType::kOrganization;
       if (!IsParticipant(i) && !placed_thing && !named) continue;
+      if (IsReportSource(i)) continue;
       c.mentions.push_back(
           {i, Preposition(i), false, subject != sentence_subject_.end() && subject->second == i, IsNisbaAdjective(i)});
     }
@@ -1212,6 +1239,7 @@ void ExtractEvents(const Lexicon& events, const GappedPhrases& gapped, const Lex
                    const EventModels* models, Document* doc) {
   std::vector<Candidate> candidates = EventCandidates(events, gapped, entities, doc);
   DecideEvents(models, &candidates, doc);
+  MergeSameActs(doc);
 }
 
 }  // namespace rasd::internal

@@ -86,6 +86,16 @@ bool OwnerCanBeRecipient(const std::string& type) {
   return type == "ACCUSE" || type == "ASSAULT" || type == "COERCE" || type == "THREATEN" || type == "SANCTION" ||
          type == "PROTEST" || type == "REJECT" || type == "MOBILIZE";
 }
+// A place is where an act happens, never who does it (except a crowd's, below): a location (after
+// sites.tsv, places keep no sector; a capital standing for its government
+// does) or any place after في (قتل تسعة أشخاص في الموصل، تظاهروا في مصر).
+bool IsPlace(const Document& doc, const CandidateMention& m) {
+  const Entity& e = doc.entities[m.entity];
+  const bool placeish = e.type == EntityType::kLocation || e.type == EntityType::kGpe;
+  if (!placeish) return false;
+  if (e.type == EntityType::kLocation && e.sector.empty() && e.code.empty()) return true;
+  return m.preposition == "\xD9\x81\xD9\x8A";  // في
+}
 }  // namespace
 
 void ChooseParticipants(const Document& doc, const LinearModel& actor_model, const LinearModel& recipient_model,
@@ -94,11 +104,13 @@ void ChooseParticipants(const Document& doc, const LinearModel& actor_model, con
   int best_actor = -1, best_recipient = -1;
   double p_actor = 0.0, p_recipient = 0.0;  // the best so far
   std::vector<double> pr(c->mentions.size(), 0.0);
+  // Protesters are the people of the place they march in (تظاهر الآلاف في عمان: JOR).
+  const bool crowd = c->event.type == "PROTEST";
   for (size_t k = 0; k < c->mentions.size(); ++k) {
     const CandidateMention& m = c->mentions[k];
     ParticipantFeatures(doc, *c, m, ParticipantRole::kActor, &features);
     const double pa = actor_model.Probability(features);
-    if (pa >= p_actor) {
+    if (pa >= p_actor && (!IsPlace(doc, m) || crowd)) {
       p_actor = pa;
       best_actor = m.entity;
     }

@@ -208,3 +208,42 @@ TEST(EventsTest, NoEventsWithoutParticipants) {
 
 }  // namespace
 }  // namespace rasd
+
+namespace rasd {
+namespace {
+
+// Rules that hold whatever the learned decision keeps: a place is never the doer,
+// the source a sentence is attributed to never takes part, and one sentence
+// never reports one act twice.
+TEST(EventsTest, PlacesSourcesAndRepeatsAreNotParticipantsOrNewEvents) {
+  Document blast = TheEngine().Analyze(
+      "قُتل تسعة أشخاص وأصيب أكثر من عشرين آخرين في انفجار عبوة ناسفة استهدفت سوقا شعبيا في مدينة الموصل.");
+  for (const Event& e : blast.events) {
+    for (const EventActor& a : e.actor) EXPECT_NE(a.text, "الموصل") << Dump(blast);
+  }
+  Document march = TheEngine().Analyze(
+      "تظاهر آلاف المواطنين، اليوم الجمعة، في شوارع العاصمة التونسية للمطالبة بتحسين الأوضاع المعيشية، بحسب ما "
+      "أفادت به وكالة الأنباء الرسمية.");
+  for (const Event& e : march.events) {
+    for (const EventActor& a : e.actor) EXPECT_EQ(a.text.find("وكالة"), std::string::npos) << Dump(march);
+    for (const EventActor& a : e.recipient) EXPECT_EQ(a.text.find("وكالة"), std::string::npos) << Dump(march);
+  }
+  for (const Document* d : {&blast, &march}) {
+    for (size_t i = 0; i < d->events.size(); ++i) {
+      for (size_t j = i + 1; j < d->events.size(); ++j) {
+        const Event& a = d->events[i];
+        const Event& b = d->events[j];
+        EXPECT_FALSE(a.sentence == b.sentence && a.type == b.type && Countries(a.actor) == Countries(b.actor) &&
+                     Countries(a.recipient) == Countries(b.recipient) && a.negated == b.negated &&
+                     a.modality == b.modality)
+            << "one act reported twice:\n"
+            << Dump(*d);
+      }
+    }
+  }
+  // The bundled protest example's march is found, with the place's country for the crowd.
+  EXPECT_NE(Find(march, "PROTEST", "TUN", ""), nullptr) << Dump(march);
+}
+
+}  // namespace
+}  // namespace rasd

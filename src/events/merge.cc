@@ -1,0 +1,48 @@
+#include "events/merge.h"
+
+#include <string>
+#include <vector>
+
+namespace rasd::internal {
+
+namespace {
+
+std::vector<std::string> Codes(const std::vector<EventActor>& side) {
+  std::vector<std::string> out;
+  for (const EventActor& a : side) out.push_back(a.code.empty() ? a.text : a.code);
+  return out;
+}
+
+bool SameAct(const Event& a, const Event& b) {
+  return a.sentence == b.sentence && a.type == b.type && a.negated == b.negated && a.modality == b.modality &&
+         Codes(a.actor) == Codes(b.actor) &&
+         Codes(a.recipient) == Codes(b.recipient);
+}
+
+}  // namespace
+
+void MergeSameActs(Document* doc) {
+  std::vector<Event>& events = doc->events;
+  std::vector<bool> dropped(events.size(), false);
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (dropped[i]) continue;
+    for (size_t j = i + 1; j < events.size() && events[j].sentence == events[i].sentence; ++j) {
+      if (dropped[j] || !SameAct(events[i], events[j])) continue;
+      // Keep the more confident; on a tie the first, usually the clause's verb.
+      if (events[j].confidence > events[i].confidence) {
+        dropped[i] = true;
+        break;
+      }
+      dropped[j] = true;
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (dropped[i]) continue;
+    if (kept != i) events[kept] = std::move(events[i]);
+    ++kept;
+  }
+  events.resize(kept);
+}
+
+}  // namespace rasd::internal
