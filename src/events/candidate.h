@@ -55,6 +55,7 @@ struct Candidate {
   const LexEntry* entry = nullptr;
   bool verbal = false;
   int actor = -1, recipient = -1, speaker = -1;  // indices into Document::entities
+  int reactor = -1;  // the party reacting to this act (أدانت X الهجوم): neither its actor nor its recipient
   bool allegation = false;  // an ACCUSE the grammar derives from a conflict noun
   std::vector<CandidateMention> mentions;
   // Every trigger of the sentence: first token and PLOVER type.

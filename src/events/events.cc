@@ -834,12 +834,18 @@ class Extractor {
     } else if (verbal) {
       bool unknown = false;
       actor = SubjectOf(t.first, t.end, &actor_after, &unknown);
+      if (actor >= 0 && actor_after) {
+        if (int shared = SharedSubject(t, e, actor); shared >= 0) {
+          actor = shared;
+          actor_after = false;
+        }
+      }
       // Only a trigger the rules keep names its sentence's subject.
       if (actor >= 0 && actor_after && reasons == 0) sentence_subject_[sentence_of_[t.first]] = actor;
       if (unknown) {
         reasons |= kUnplacedSubject;
         actor = -1;
-      } else if (actor < 0 && e.value != "ASSAULT" && e.value != "COERCE") {
+      } else if (actor < 0 && e.value != "ASSAULT" && e.value != "COERCE" && !NameStartsInside(t)) {
         // A dropped subject continues the previous sentence's; not for force,
         // where a wrong doer is the costliest error (قتل جنديان تركيان).
         actor = last_subject;
@@ -959,6 +965,11 @@ class Extractor {
     if (recipient >= 0) recipient = PreferPerson(recipient);
     // Frames whose participant is the doer (تلقى اتصالا من X: X called the subject).
     if (e.actor == "obj" && recipient >= 0 && actor >= 0) std::swap(actor, recipient);
+    // An act another party reacts to (أدانت الخارجية السعودية … الهجوم الذي استهدف …،
+    // رفضت مصر اعتقال …) is not that party's own: its doer is someone else or unknown.
+    const bool conflict_act = e.value == "ASSAULT" || e.value == "COERCE" || e.value == "SANCTION" || e.value == "THREATEN";
+    const int reactor = !verbal && conflict_act ? Reactor(t) : -1;
+    if (reactor >= 0 && actor == reactor) actor = -1;
     // Reported speech and allegations.
     const Marker* speech = nullptr;
     for (const Marker& m : markers_) {
@@ -997,12 +1008,17 @@ class Extractor {
     if (actor < 0) reasons |= kNoActor;
     // A noun described by a nationality (القمة العربية) has no actor of its own.
     if (actor >= 0 && !verbal && Ent(actor).type == EntityType::kNorp && !conflict) reasons |= kNationalityActor;
-    if (needs_recipient && recipient < 0 && !optional_recipient) reasons |= kNoRecipient;
+    if (needs_recipient && recipient < 0 && !optional_recipient && !(verbal && (e.value == "ACCUSE" || e.value == "REJECT") && GovernsConflictAct(t))) {
+      reasons |= kNoRecipient;
+    }
     // Praise, appeals, accusations, deals and aid are aimed at someone: without a
     // recipient they tell an analyst nothing (أعرب عن أمله، صوت النواب لصالح القرار).
     // Protests, deployments, meetings and force can stand alone.
     static const std::set<std::string> kStandAlone = {"PROTEST", "MOBILIZE", "CONSULT", "ASSAULT", "COERCE"};
-    if (recipient < 0 && !kStandAlone.count(e.value)) reasons |= kNoRecipient;
+    // Except a condemnation or rejection of an act whose doer is not named (أدانت
+    // الخارجية السعودية الهجوم الذي استهدف …): the act is its object.
+    const bool reacts_to_act = verbal && (e.value == "ACCUSE" || e.value == "REJECT") && GovernsConflictAct(t);
+    if (recipient < 0 && !kStandAlone.count(e.value) && !reacts_to_act) reasons |= kNoRecipient;
     // A noun alone (القمة، زيارة) names an event only with both sides.
     if (!verbal && recipient < 0) reasons |= kNounWithoutRecipient;
     if (actor >= 0 && recipient >= 0 && ActorOf(recipient).code == ActorOf(actor).code) reasons |= kSameParty;
@@ -1056,6 +1072,77 @@ class Extractor {
     return accepted;
   }
 
+  // A verb joined by و to an earlier clause of its sentence continues that
+  // clause's subject when it agrees with it and what follows is the object its
+  // frame asks for, then a complement (وجددت المملكة دعمها …، وطالبت جماعة
+  // الحوثي بوقف …: the kingdom demands, of the Houthis). Returns that subject or -1.
+  int SharedSubject(const Trigger& t, const LexEntry& e, int after_np) const {
+    if (!FirstProcliticIs(t.first, kWaw) || !std::string_view(e.extra).starts_with("obj")) return -1;
+    auto subject = sentence_subject_.find(sentence_of_[t.first]);
+    if (subject == sentence_subject_.end() || subject->second == after_np) return -1;
+    const Entity& s = Ent(subject->second);
+    if (s.first_token + s.token_count > t.first) return -1;
+    // A clause boundary between them: a comma after the subject's clause.
+    bool comma = false;
+    for (uint32_t k = s.first_token + s.token_count; k < t.first; ++k) {
+      comma |= doc_->tokens[k].kind == TokenKind::kPunctuation && (Folded(k) == "," || Folded(k) == "\xD8\x8C");
+    }
+    if (!comma) return -1;
+    // Gender agreement: a perfect verb ending in ت is feminine, as is a subject
+    // whose head ends in ة or that names a country.
+    std::string_view verb = doc_->Folded(doc_->segments[doc_->tokens[t.first].stem()].norm);
+    const bool verb_feminine = e.kind == "perfect" && verb.ends_with("\xD8\xAA");  // ت
+    std::string_view head = Folded(s.first_token);
+    const bool subject_feminine = head.ends_with("\xD9\x87") || head.ends_with("\xD8\xA9") || s.type == EntityType::kGpe;  // ه/ة folded
+    if (verb_feminine != subject_feminine) return -1;
+    // The noun phrase after the verb is followed by a complement (ب، إلى، على، من).
+    const Entity& np = Ent(after_np);
+    const uint32_t past = np.first_token + np.token_count;
+    if (past >= SentenceEnd(t.first)) return -1;
+    std::string_view pro = Proclitic(past);
+    std::string_view word = Folded(past);
+    const bool complement = pro == "\xD8\xA8" || pro == "\xD9\x84" || word == "\xD8\xA7\xD9\x84\xD9\x8A" ||
+                            word == "\xD8\xB9\xD9\x84\xD9\x8A" || word == "\xD9\x85\xD9\x86";  // ب ل الي علي من
+    return complement ? subject->second : -1;
+  }
+
+  // Whether the first trigger after t in its sentence, within twelve words (past the
+  // subject and a dateline: أدانت الخارجية، في بيان صدر مساء الثلاثاء، الهجوم), is a
+  // noun of force (الهجوم، الاعتقال، العقوبات): the act a verb of t's reacts to.
+  bool GovernsConflictAct(const Trigger& t) const {
+    for (const Trigger& other : triggers_) {
+      if (other.first < t.end) continue;
+      if (!SameSentence(other.first, t.first) || other.first - t.end > 12) return false;
+      const std::string& v = other.entry->value;
+      return !IsVerbal(*other.entry) && (v == "ASSAULT" || v == "COERCE" || v == "SANCTION" || v == "THREATEN");
+    }
+    return false;
+  }
+
+  // Whether a name begins inside phrase trigger t (نشرت قوات الأمن): the phrase
+  // has taken the clause's own subject in, so no earlier subject continues.
+  bool NameStartsInside(const Trigger& t) const {
+    for (uint32_t k = t.first + 1; k < t.end; ++k) {
+      if (int i = entity_at_[k]; i >= 0 && Ent(i).first_token == k) return true;
+    }
+    return false;
+  }
+
+  // The party whose verbal reaction (condemns, rejects, supports, demands) governs
+  // trigger t: the actor of the nearest verbal candidate before t in its sentence,
+  // when that candidate is a reaction; else -1.
+  int Reactor(const Trigger& t) const {
+    for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
+      if (it->first_token >= t.first) continue;
+      if (sentence_of_[it->first_token] != sentence_of_[t.first]) return -1;
+      if (!it->verbal || it->allegation) continue;
+      const std::string& type = it->event.type;
+      const bool reaction = type == "ACCUSE" || type == "REJECT" || type == "SUPPORT" || type == "REQUEST";
+      return reaction && it->end_token <= t.first ? it->actor : -1;
+    }
+    return -1;
+  }
+
   Candidate MakeCandidate(Event ev, uint32_t reasons, const Trigger& t, bool verbal, int actor, int recipient,
                           int speaker) const {
     Candidate c;
@@ -1068,6 +1155,8 @@ class Extractor {
     c.actor = actor;
     c.recipient = recipient;
     c.speaker = speaker;
+    const std::string& type = c.event.type;
+    if (!verbal && (type == "ASSAULT" || type == "COERCE" || type == "SANCTION" || type == "THREATEN")) c.reactor = Reactor(t);
     // The sentence's possible participants, and the subject a dropped pronoun would continue.
     const uint32_t s = sentence_of_[t.first];
     const Sentence& sent = doc_->sentences[s];
@@ -1118,6 +1207,11 @@ class Extractor {
   // Negation, modality, date and place.
   void Finish(Event* ev, const Trigger& t) const {
     ev->negated = MarkerBefore(t.first, "negation", 1) != nullptr;
+    // «أي» after a negation spreads it to its noun: لم تسجل أي مواجهات، لم تجر الحكومة أي مفاوضات.
+    if (!ev->negated && t.first > 0 && SameSentence(t.first - 1, t.first) &&
+        (IsWord(t.first - 1, "\xD8\xA7\xD9\x8A") || IsWord(t.first - 1, "\xD8\xA7\xD9\x8A\xD9\x87"))) {  // أي أية
+      ev->negated = MarkerBefore(t.first - 1, "negation", 3) != nullptr;
+    }
     if (MarkerBefore(t.first, "future", 2) != nullptr || FirstProcliticIs(t.first, kSeen) ||
         (doc_->tokens[t.first].segment_count > 1 && Proclitic(t.first) == kSeen)) {
       ev->modality = "future";

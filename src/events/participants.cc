@@ -96,6 +96,13 @@ bool IsPlace(const Document& doc, const CandidateMention& m) {
   if (e.type == EntityType::kLocation && e.sector.empty() && e.code.empty()) return true;
   return m.preposition == "\xD9\x81\xD9\x8A";  // في
 }
+// The party reacting to the act (أدانت X الهجوم): neither its doer nor its target.
+bool Reacts(const Document& doc, const Candidate& c, const CandidateMention& m) {
+  if (c.reactor < 0) return false;
+  if (m.entity == c.reactor) return true;
+  const int cluster = doc.entities[c.reactor].cluster;
+  return cluster >= 0 && doc.entities[m.entity].cluster == cluster;
+}
 }  // namespace
 
 void ChooseParticipants(const Document& doc, const LinearModel& actor_model, const LinearModel& recipient_model,
@@ -110,7 +117,7 @@ void ChooseParticipants(const Document& doc, const LinearModel& actor_model, con
     const CandidateMention& m = c->mentions[k];
     ParticipantFeatures(doc, *c, m, ParticipantRole::kActor, &features);
     const double pa = actor_model.Probability(features);
-    if (pa >= p_actor && (!IsPlace(doc, m) || crowd)) {
+    if (pa >= p_actor && (!IsPlace(doc, m) || crowd) && !Reacts(doc, *c, m)) {
       p_actor = pa;
       best_actor = m.entity;
     }
@@ -122,6 +129,9 @@ void ChooseParticipants(const Document& doc, const LinearModel& actor_model, con
   const int actor_cluster = best_actor >= 0 ? doc.entities[best_actor].cluster : -1;
   for (size_t k = 0; k < c->mentions.size(); ++k) {
     if (c->mentions[k].nisba_adjective && !OwnerCanBeRecipient(c->event.type)) continue;
+    if (Reacts(doc, *c, c->mentions[k])) continue;
+    // A place is a target only of force (قصف مواقع في إدلب); one does not condemn, meet or protest a city.
+    if (IsPlace(doc, c->mentions[k]) && c->event.type != "ASSAULT" && c->event.type != "COERCE") continue;
     if (actor_cluster >= 0 && doc.entities[c->mentions[k].entity].cluster == actor_cluster) continue;
     if (c->mentions[k].entity != best_actor && pr[k] >= p_recipient) {
       p_recipient = pr[k];

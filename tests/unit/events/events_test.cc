@@ -241,6 +241,29 @@ TEST(EventsTest, PlacesSourcesAndRepeatsAreNotParticipantsOrNewEvents) {
       }
     }
   }
+  // A party condemning an act is neither its doer nor its target; what an appeal asks
+  // for is no event; a coordinated verb keeps its clause's subject; «أي» carries negation.
+  Document condemn = TheEngine().Analyze("أدانت وزارة الخارجية المصرية الهجوم الذي استهدف حافلة في شمال سيناء.");
+  for (const Event& e : condemn.events) {
+    if (e.type != "ASSAULT") continue;
+    EXPECT_NE(Countries(e.actor), "EGY") << Dump(condemn);
+    for (const EventActor& a : e.recipient) EXPECT_EQ(a.text.find("الخارجية"), std::string::npos) << Dump(condemn);
+  }
+  Document appeal = TheEngine().Analyze("طالبت مصر بوقف الغارات الإسرائيلية على قطاع غزة.");
+  for (const Event& e : appeal.events) EXPECT_NE(e.type, "ASSAULT") << Dump(appeal);
+  Document shared = TheEngine().Analyze(
+      "وجددت الحكومة الأردنية دعمها للجهود الدولية، وطالبت الحكومة السورية بفتح المعابر الحدودية.");
+  for (const Event& e : shared.events) {
+    if (e.type == "REQUEST") {
+      EXPECT_EQ(Countries(e.actor), "JOR") << Dump(shared);
+    }
+  }
+  Document none = TheEngine().Analyze("ولم تسجل الشرطة اللبنانية أي اعتقالات في صفوف المحتجين.");
+  for (const Event& e : none.events) {
+    if (e.type == "COERCE") {
+      EXPECT_TRUE(e.negated) << Dump(none);
+    }
+  }
   // The bundled protest example's march is found, with the place's country for the crowd.
   EXPECT_NE(Find(march, "PROTEST", "TUN", ""), nullptr) << Dump(march);
 }
