@@ -130,6 +130,9 @@ void ChooseParticipants(const Document& doc, const LinearModel& actor_model, con
   for (size_t k = 0; k < c->mentions.size(); ++k) {
     if (c->mentions[k].nisba_adjective && !OwnerCanBeRecipient(c->event.type)) continue;
     if (Reacts(doc, *c, c->mentions[k])) continue;
+    // A protest or a deployment takes a target only from its own sentence; the previous
+    // sentence's subject is there as a dropped subject's antecedent.
+    if (c->mentions[k].previous_sentence && (c->event.type == "PROTEST" || c->event.type == "MOBILIZE")) continue;
     // A place is a target only of force (قصف مواقع في إدلب); one does not condemn, meet or protest a city.
     if (IsPlace(doc, c->mentions[k]) && c->event.type != "ASSAULT" && c->event.type != "COERCE") continue;
     if (actor_cluster >= 0 && doc.entities[c->mentions[k].entity].cluster == actor_cluster) continue;
