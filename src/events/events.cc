@@ -1110,8 +1110,10 @@ class Extractor {
   // subject and a dateline: أدانت الخارجية، في بيان صدر مساء الثلاثاء، الهجوم), is a
   // noun of force (الهجوم، الاعتقال، العقوبات): the act a verb of t's reacts to.
   bool GovernsConflictAct(const Trigger& t) const {
-    for (const Trigger& other : triggers_) {
-      if (other.first < t.end) continue;
+    auto from = std::lower_bound(triggers_.begin(), triggers_.end(), t.end,
+                                 [](const Trigger& x, uint32_t k) { return x.first < k; });
+    for (auto it = from; it != triggers_.end(); ++it) {
+      const Trigger& other = *it;
       if (!SameSentence(other.first, t.first) || other.first - t.end > 12) return false;
       const std::string& v = other.entry->value;
       return !IsVerbal(*other.entry) && (v == "ASSAULT" || v == "COERCE" || v == "SANCTION" || v == "THREATEN");
