@@ -8,6 +8,10 @@ part it never sees, on which detection is reported (docs/events.md):
   gsr.py train --out gsr-train.jsonl       the training part: {"id","text","type","label": "yes"|"no"}
   gsr.py score --rasd build/rasd [--part heldout|train] [--min-confidence X]
                                            detection P / R / F1 per type with ../shared/tools/score.py
+  gsr.py cv --rasd build/rasd [--seed N]   two-fold cross-validation inside the training part: the
+                                           decision trained on the gold articles and one half, scored
+                                           on the other half, and back (development without looking
+                                           at the held-out part; docs/events.md)
 `ambiguous` rows (too few votes) are in neither part's figures, as score.py leaves them out.
 """
 import argparse
@@ -77,6 +81,64 @@ def cmd_score(args):
             print(f"{args.part} part: " + out.strip().splitlines()[-1])
 
 
+def train_rows():
+    for kind in FILES:
+        for r in rows(kind):
+            if r["label"] != "ambiguous" and part_of(r["id"]) == "train":
+                yield kind, r
+
+
+def cmd_cv(args):
+    """Two folds of the training part by a second hash; detection counted as score.py detect does."""
+    fold = lambda kind, sid: hashlib.sha256(f"cv:{kind}:{sid}".encode()).digest()[0] < 128
+    annot = os.path.join(ROOT, "tools", "annotation", "annot.py")
+    gold = os.path.join(ROOT, "data", "annotations", "train.jsonl")
+    counts = {kind: [0, 0, 0] for kind in FILES}  # TP FP FN
+    with tempfile.TemporaryDirectory() as tmp:
+        articles = os.path.join(tmp, "articles.jsonl")
+        subprocess.run([sys.executable, annot, "articles", gold, "--out", articles], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        data = list(train_rows())
+        for held in (False, True):
+            train = os.path.join(tmp, "gsr.jsonl")
+            with open(train, "w", encoding="utf-8") as f:
+                for kind, r in data:
+                    if fold(kind, r["id"]) != held:
+                        label = "yes" if r["label"] == "yes" else "no"
+                        f.write(json.dumps({"id": f"{kind}:{r['id']}", "text": r["text"], "type": kind, "label": label},
+                                           ensure_ascii=False) + "\n")
+            model = os.path.join(tmp, "fold.model")
+            cmd = [args.rasd, "train", "events", "--gold", gold, "--articles", articles, "--gsr", train,
+                   "--threshold", str(args.threshold), "--out", model]
+            if args.seed is not None:
+                cmd += ["--seed", str(args.seed)]
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            test = [(kind, r) for kind, r in data if fold(kind, r["id"]) == held]
+            inp = "\n".join(json.dumps({"id": f"{kind}:{r['id']}", "text": r["text"]}, ensure_ascii=False) for kind, r in test)
+            out = subprocess.run([args.rasd, "extract", "--jsonl", "-", "--event-model", model, "--min-confidence", "0"],
+                                 input=inp, capture_output=True, text=True, check=True).stdout
+            found = {}
+            for line in out.splitlines():
+                d = json.loads(line)
+                found[d["id"]] = {e["type"] for e in d.get("events", [])}
+            for kind, r in test:
+                said = kind in found.get(f"{kind}:{r['id']}", set())
+                yes = r["label"] == "yes"
+                c = counts[kind]
+                if said and yes:
+                    c[0] += 1
+                elif said:
+                    c[1] += 1
+                elif yes:
+                    c[2] += 1
+    for kind, (tp, fp, fn) in counts.items():
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"cv (two folds of the train part): detect {kind}: TP={tp} FP={fp} FN={fn} "
+              f"precision={p:.3f} recall={r:.3f} f1={f:.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -86,8 +148,12 @@ def main():
     s.add_argument("--rasd", required=True)
     s.add_argument("--part", choices=["train", "heldout"], default="heldout")
     s.add_argument("--min-confidence", type=float, default=None, help="default: rasd's own (0: every event)")
+    c = sub.add_parser("cv")
+    c.add_argument("--rasd", required=True)
+    c.add_argument("--seed", type=int, default=None, help="rasd train events --seed (default: its own)")
+    c.add_argument("--threshold", type=float, default=0.15, help="as tools/train_events.sh")
     args = ap.parse_args()
-    {"train": cmd_train, "score": cmd_score}[args.cmd](args)
+    {"train": cmd_train, "score": cmd_score, "cv": cmd_cv}[args.cmd](args)
 
 
 if __name__ == "__main__":
