@@ -40,10 +40,10 @@ void DecideEvents(const EventModels* models, std::vector<Candidate>* candidates,
       doc->events.push_back(std::move(c.event));
       continue;
     }
-    ChooseParticipants(*doc, models->actor, models->recipient, &c);
-    if (RefersBack(*doc, c)) continue;
     // What an appeal asks for (طالب بوقف الاعتداءات) has not happened: no event of its own.
     if (c.reasons & kRequestedContent) continue;
+    ChooseParticipants(*doc, models->actor, models->recipient, &c);
+    if (RefersBack(*doc, c)) continue;
     CandidateFeatures(*doc, c, &features);
     const double p = models->decision.Probability(features);
     if (p < models->decision.threshold()) continue;  // the threshold is on the model's own probability

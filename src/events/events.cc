@@ -58,6 +58,11 @@ const std::string* FunctionWordClass(const Lexicon& entities, std::string_view f
   return m.cls;
 }
 
+// Acts of force and their threat: what a party reacts to (أدانت الهجوم، رفضت العقوبات).
+bool IsActOfForce(std::string_view type) {
+  return type == "ASSAULT" || type == "COERCE" || type == "SANCTION" || type == "THREATEN";
+}
+
 bool IsVerbal(const LexEntry& e) {
   const std::string& pos = e.type == EntryType::kSpeech ? e.value : e.kind;
   return pos == "perfect" || pos == "imperfect" || pos == "phrase" || pos == "first_person";
@@ -102,6 +107,24 @@ class Extractor {
     }
     AddGappedTriggers(gapped);
     std::sort(triggers_.begin(), triggers_.end(), [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
+    MarkReportSources();
+  }
+
+  // The source a sentence is attributed to (بحسب ما أفادت به وكالة الأنباء،
+  // نقلا عن مصادر أمنية) tells who reports the events, never who takes part:
+  // the first entity within three words after an according_to cue.
+  void MarkReportSources() {
+    report_source_.assign(doc_->entities.size(), false);
+    for (const Marker& m : markers_) {
+      if (m.entry->type != EntryType::kSpeech || m.entry->kind != "according_to") continue;
+      for (uint32_t k = m.end; k < m.end + 4 && k < n_ && SameSentence(m.first, k); ++k) {
+        if (entity_at_[k] < 0) continue;
+        for (size_t i = 0; i < doc_->entities.size(); ++i) {  // a name and the names nested at its start
+          if (doc_->entities[i].first_token == k) report_source_[i] = true;
+        }
+        break;
+      }
+    }
   }
 
   // A verb whose phrase goes on after its subject (فرضت [الحكومة الأمريكية]
@@ -241,21 +264,6 @@ class Extractor {
       default:
         return false;
     }
-  }
-
-  // The source a sentence is attributed to (بحسب ما أفادت به وكالة الأنباء،
-  // نقلا عن مصادر أمنية) tells who reports the events, never who takes part.
-  bool IsReportSource(int i) const {
-    const Entity& e = Ent(i);
-    for (const Marker& m : markers_) {
-      if (m.entry->type != EntryType::kSpeech || m.entry->kind != "according_to") continue;
-      if (m.end <= e.first_token && e.first_token - m.end <= 3 && SameSentence(m.first, e.first_token)) {
-        bool other = false;  // the nearest entity after the cue is the source
-        for (uint32_t k = m.end; k < e.first_token; ++k) other |= entity_at_[k] >= 0;
-        if (!other) return true;
-      }
-    }
-    return false;
   }
 
   // A nationality adjective (الإسرائيلية، الإسرائيلي), not a people noun
@@ -967,8 +975,7 @@ class Extractor {
     if (e.actor == "obj" && recipient >= 0 && actor >= 0) std::swap(actor, recipient);
     // An act another party reacts to (أدانت الخارجية السعودية … الهجوم الذي استهدف …،
     // رفضت مصر اعتقال …) is not that party's own: its doer is someone else or unknown.
-    const bool conflict_act = e.value == "ASSAULT" || e.value == "COERCE" || e.value == "SANCTION" || e.value == "THREATEN";
-    const int reactor = !verbal && conflict_act ? Reactor(t) : -1;
+    const int reactor = !verbal && IsActOfForce(e.value) ? Reactor(t) : -1;
     if (reactor >= 0 && actor == reactor) actor = -1;
     // Reported speech and allegations.
     const Marker* speech = nullptr;
@@ -1008,16 +1015,14 @@ class Extractor {
     if (actor < 0) reasons |= kNoActor;
     // A noun described by a nationality (القمة العربية) has no actor of its own.
     if (actor >= 0 && !verbal && Ent(actor).type == EntityType::kNorp && !conflict) reasons |= kNationalityActor;
-    if (needs_recipient && recipient < 0 && !optional_recipient && !(verbal && (e.value == "ACCUSE" || e.value == "REJECT") && GovernsConflictAct(t))) {
-      reasons |= kNoRecipient;
-    }
+    // A condemnation or rejection of an act whose doer is not named (أدانت الخارجية
+    // السعودية الهجوم الذي استهدف …) has the act as its object: no recipient needed.
+    const bool reacts_to_act = verbal && (e.value == "ACCUSE" || e.value == "REJECT") && GovernsConflictAct(t);
+    if (needs_recipient && recipient < 0 && !optional_recipient && !reacts_to_act) reasons |= kNoRecipient;
     // Praise, appeals, accusations, deals and aid are aimed at someone: without a
     // recipient they tell an analyst nothing (أعرب عن أمله، صوت النواب لصالح القرار).
     // Protests, deployments, meetings and force can stand alone.
     static const std::set<std::string> kStandAlone = {"PROTEST", "MOBILIZE", "CONSULT", "ASSAULT", "COERCE"};
-    // Except a condemnation or rejection of an act whose doer is not named (أدانت
-    // الخارجية السعودية الهجوم الذي استهدف …): the act is its object.
-    const bool reacts_to_act = verbal && (e.value == "ACCUSE" || e.value == "REJECT") && GovernsConflictAct(t);
     if (recipient < 0 && !kStandAlone.count(e.value) && !reacts_to_act) reasons |= kNoRecipient;
     // A noun alone (القمة، زيارة) names an event only with both sides.
     if (!verbal && recipient < 0) reasons |= kNounWithoutRecipient;
@@ -1066,7 +1071,9 @@ class Extractor {
     }
     ev.confidence = verbal ? 0.8f : 0.6f;
     Finish(&ev, t);
-    if (int kept = Emit(MakeCandidate(std::move(ev), reasons, t, verbal, actor, recipient, speaker)); kept >= 0) {
+    Candidate c = MakeCandidate(std::move(ev), reasons, t, verbal, actor, recipient, speaker);
+    c.reactor = reactor;
+    if (int kept = Emit(std::move(c)); kept >= 0) {
       accepted = kept;
     }
     return accepted;
@@ -1115,8 +1122,7 @@ class Extractor {
     for (auto it = from; it != triggers_.end(); ++it) {
       const Trigger& other = *it;
       if (!SameSentence(other.first, t.first) || other.first - t.end > 12) return false;
-      const std::string& v = other.entry->value;
-      return !IsVerbal(*other.entry) && (v == "ASSAULT" || v == "COERCE" || v == "SANCTION" || v == "THREATEN");
+      return !IsVerbal(*other.entry) && IsActOfForce(other.entry->value);
     }
     return false;
   }
@@ -1157,8 +1163,6 @@ class Extractor {
     c.actor = actor;
     c.recipient = recipient;
     c.speaker = speaker;
-    const std::string& type = c.event.type;
-    if (!verbal && (type == "ASSAULT" || type == "COERCE" || type == "SANCTION" || type == "THREATEN")) c.reactor = Reactor(t);
     // The sentence's possible participants, and the subject a dropped pronoun would continue.
     const uint32_t s = sentence_of_[t.first];
     const Sentence& sent = doc_->sentences[s];
@@ -1170,7 +1174,7 @@ class Extractor {
       bool placed_thing = (e.type == EntityType::kNorp || e.type == EntityType::kLocation) && !e.country.empty();
       bool named = e.type == EntityType::kPerson || e.type == EntityType::kOrganization;
       if (!IsParticipant(i) && !placed_thing && !named) continue;
-      if (IsReportSource(i)) continue;
+      if (report_source_[i]) continue;
       c.mentions.push_back(
           {i, Preposition(i), false, subject != sentence_subject_.end() && subject->second == i, IsNisbaAdjective(i)});
     }
@@ -1256,6 +1260,7 @@ class Extractor {
   std::vector<uint32_t> sentence_of_;
   std::vector<Trigger> triggers_;
   std::vector<Marker> markers_;
+  std::vector<bool> report_source_;  // per entity: the source a sentence is attributed to
   std::map<uint32_t, int> sentence_subject_;
   int last_recipient_ = -1;  // the recipient of the last event, for من جانبه
   int last_subject_ = -1;    // the previous sentences' subject, while a trigger is read

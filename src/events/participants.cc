@@ -86,9 +86,10 @@ bool OwnerCanBeRecipient(const std::string& type) {
   return type == "ACCUSE" || type == "ASSAULT" || type == "COERCE" || type == "THREATEN" || type == "SANCTION" ||
          type == "PROTEST" || type == "REJECT" || type == "MOBILIZE";
 }
-// A place is where an act happens, never who does it (except a crowd's, below): a location (after
-// sites.tsv, places keep no sector; a capital standing for its government
-// does) or any place after في (قتل تسعة أشخاص في الموصل، تظاهروا في مصر).
+
+// A place is where an act happens, never who does it (except a crowd's, below):
+// a location (after sites.tsv, places keep no sector; a capital standing for
+// its government does) or any place after في (قتل تسعة أشخاص في الموصل).
 bool IsPlace(const Document& doc, const CandidateMention& m) {
   const Entity& e = doc.entities[m.entity];
   const bool placeish = e.type == EntityType::kLocation || e.type == EntityType::kGpe;
@@ -96,6 +97,7 @@ bool IsPlace(const Document& doc, const CandidateMention& m) {
   if (e.type == EntityType::kLocation && e.sector.empty() && e.code.empty()) return true;
   return m.preposition == "\xD9\x81\xD9\x8A";  // في
 }
+
 // The party reacting to the act (أدانت X الهجوم): neither its doer nor its target.
 bool Reacts(const Document& doc, const Candidate& c, const CandidateMention& m) {
   if (c.reactor < 0) return false;
@@ -103,6 +105,7 @@ bool Reacts(const Document& doc, const Candidate& c, const CandidateMention& m) 
   const int cluster = doc.entities[c.reactor].cluster;
   return cluster >= 0 && doc.entities[m.entity].cluster == cluster;
 }
+
 }  // namespace
 
 void ChooseParticipants(const Document& doc, const LinearModel& actor_model, const LinearModel& recipient_model,

@@ -43,17 +43,27 @@ def rows(kind):
         yield from csv.DictReader(f)
 
 
+def train_rows():
+    """(type, row) of the training part, `ambiguous` rows left out."""
+    for kind in FILES:
+        for r in rows(kind):
+            if r["label"] != "ambiguous" and part_of(r["id"]) == "train":
+                yield kind, r
+
+
+def training_line(kind, r):
+    """One line of `rasd train events --gsr`."""
+    label = "yes" if r["label"] == "yes" else "no"
+    return json.dumps({"id": f"{kind}:{r['id']}", "text": r["text"], "type": kind, "label": label},
+                      ensure_ascii=False) + "\n"
+
+
 def cmd_train(args):
     n = 0
     with open(args.out, "w", encoding="utf-8") as out:
-        for kind in FILES:
-            for r in rows(kind):
-                if r["label"] == "ambiguous" or part_of(r["id"]) != "train":
-                    continue
-                label = "yes" if r["label"] == "yes" else "no"
-                out.write(json.dumps({"id": f"{kind}:{r['id']}", "text": r["text"], "type": kind, "label": label},
-                                     ensure_ascii=False) + "\n")
-                n += 1
+        for kind, r in train_rows():
+            out.write(training_line(kind, r))
+            n += 1
     print(f"gsr.py: {n} training sentences written to {args.out}", file=sys.stderr)
 
 
@@ -81,13 +91,6 @@ def cmd_score(args):
             print(f"{args.part} part: " + out.strip().splitlines()[-1])
 
 
-def train_rows():
-    for kind in FILES:
-        for r in rows(kind):
-            if r["label"] != "ambiguous" and part_of(r["id"]) == "train":
-                yield kind, r
-
-
 def cmd_cv(args):
     """Two folds of the training part by a second hash; detection counted as score.py detect does."""
     fold = lambda kind, sid: hashlib.sha256(f"cv:{kind}:{sid}".encode()).digest()[0] < 128
@@ -104,9 +107,7 @@ def cmd_cv(args):
             with open(train, "w", encoding="utf-8") as f:
                 for kind, r in data:
                     if fold(kind, r["id"]) != held:
-                        label = "yes" if r["label"] == "yes" else "no"
-                        f.write(json.dumps({"id": f"{kind}:{r['id']}", "text": r["text"], "type": kind, "label": label},
-                                           ensure_ascii=False) + "\n")
+                        f.write(training_line(kind, r))
             model = os.path.join(tmp, "fold.model")
             cmd = [args.rasd, "train", "events", "--gold", gold, "--articles", articles, "--gsr", train,
                    "--threshold", str(args.threshold), "--out", model]

@@ -206,12 +206,6 @@ TEST(EventsTest, NoEventsWithoutParticipants) {
   EXPECT_TRUE(TheEngine().Analyze("اجتمع الأصدقاء في المقهى مساء أمس.").events.empty());
 }
 
-}  // namespace
-}  // namespace rasd
-
-namespace rasd {
-namespace {
-
 // Rules that hold whatever the learned decision keeps: a place is never the doer,
 // the source a sentence is attributed to never takes part, and one sentence
 // never reports one act twice.
