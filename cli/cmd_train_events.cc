@@ -179,6 +179,22 @@ int RunTrainEvents(const TrainEventsArgs& args) {
                             {"label", label == internal::CandidateLabel::kRight  ? "right"
                                       : label == internal::CandidateLabel::kWrong ? "wrong"
                                                                                    : "left_out"}};
+        // The participant choice against the gold instance the candidate stands for: whether a
+        // mention of the gold side was reachable, and whether the chosen one is it.
+        if (const internal::GoldEventInstance* gi = internal::AlignCandidate(c, *a.gold, a.cp)) {
+          auto judge = [&](const std::vector<internal::CodePointSpan>& want, int chosen) {
+            bool reachable = false;
+            for (const internal::CandidateMention& m : c.mentions) {
+              reachable |= internal::EntityOverlaps(a.doc.entities[m.entity], want, a.cp);
+            }
+            const bool chose_right = want.empty() ? chosen < 0
+                                                  : chosen >= 0 && internal::EntityOverlaps(a.doc.entities[chosen], want, a.cp);
+            return nlohmann::json{{"gold", !want.empty()}, {"reachable", reachable}, {"right", chose_right},
+                                  {"chosen", chosen >= 0 ? a.doc.entities[chosen].text : ""}};
+          };
+          j["aligned"] = {{"actor", judge(gi->actor_mentions, c.actor)},
+                          {"recipient", judge(gi->recipient_mentions, c.recipient)}};
+        }
         for (const char* role : {"actor", "recipient"}) {
           nlohmann::json side = nlohmann::json::array();
           for (const EventActor& x : std::string(role) == "actor" ? c.event.actor : c.event.recipient) {

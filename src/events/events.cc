@@ -830,6 +830,7 @@ class Extractor {
     }
     // Actor.
     int actor = -1;
+    int dual_recipient = -1;  // the other of the two parties a dual subject stands for
     int object_genitive = -1;  // a masdar's genitive read as its object
     bool actor_after = false;
     const int agent = AgentAfter(t.end, sent_end);
@@ -842,6 +843,13 @@ class Extractor {
     } else if (verbal) {
       bool unknown = false;
       actor = SubjectOf(t.first, t.end, &actor_after, &unknown);
+      // «وبحث الجانبان»، «واتفق الرئيسان»: a dual subject of a symmetric act is the last two parties.
+      if (const auto pair = DualSubject(t, e); pair.first >= 0) {
+        actor = pair.first;
+        dual_recipient = pair.second;
+        actor_after = false;
+        unknown = false;
+      }
       if (actor >= 0 && actor_after) {
         if (int shared = SharedSubject(t, e, actor); shared >= 0) {
           actor = shared;
@@ -971,6 +979,14 @@ class Extractor {
       }
     }
     if (recipient >= 0) recipient = PreferPerson(recipient);
+    // A symmetric act between the two (وبحث الجانبان): one is the other's counterpart; any other act
+    // (ودعا الوزيران المجتمع الدولي) is done by both.
+    int dual_partner = -1;
+    if (dual_recipient >= 0 && IsSymmetricAct(e)) {
+      recipient = dual_recipient;
+    } else if (dual_recipient >= 0) {
+      dual_partner = dual_recipient;
+    }
     // Frames whose participant is the doer (تلقى اتصالا من X: X called the subject).
     if (e.actor == "obj" && recipient >= 0 && actor >= 0) std::swap(actor, recipient);
     // An act another party reacts to (أدانت الخارجية السعودية … الهجوم الذي استهدف …،
@@ -1052,6 +1068,7 @@ class Extractor {
     }
     if (actor >= 0) {
       for (int i : WithConjuncts(actor)) ev.actor.push_back(ActorOf(i));
+      if (dual_partner >= 0) ev.actor.push_back(ActorOf(dual_partner));
     }
     if (recipient >= 0) {
       for (int i : WithConjuncts(recipient)) {
@@ -1134,6 +1151,43 @@ class Extractor {
       if (int i = entity_at_[k]; i >= 0 && Ent(i).first_token == k) return true;
     }
     return false;
+  }
+
+  static bool IsSymmetricAct(const LexEntry& e) {
+    return e.value == "CONSULT" || e.value == "AGREE" || e.value == "COOPERATE";
+  }
+
+  // collectives.tsv: a dual noun right after a verb (وبحث الجانبان، ودعا الوزيران)
+  // stands for the last two parties of different countries named before it:
+  // {earlier, later}, or {-1, -1}.
+  std::pair<int, int> DualSubject(const Trigger& t, const LexEntry& e) const {
+    if (e.value.empty() || t.end >= n_ || !SameSentence(t.end, t.first)) return {-1, -1};
+    bool dual = false;
+    for (uint32_t id : entity_lex_.MatchAt(*doc_, t.end, t.end + 1).entries) {
+      const LexEntry& x = entity_lex_.entry(id);
+      dual |= x.type == EntryType::kCue && x.kind == "collectives" && x.value == "2";
+    }
+    if (!dual) return {-1, -1};
+    // The two nearest parties of different countries before t, nearest first.
+    int later = -1, earlier = -1;
+    std::vector<int> before;
+    for (size_t i = 0; i < doc_->entities.size(); ++i) {
+      if (Ent(static_cast<int>(i)).first_token < t.first && IsParticipant(static_cast<int>(i)) &&
+          !Ent(static_cast<int>(i)).country.empty()) {
+        before.push_back(static_cast<int>(i));
+      }
+    }
+    std::sort(before.begin(), before.end(), [&](int a, int b) { return Ent(a).first_token > Ent(b).first_token; });
+    for (int i : before) {
+      if (later < 0) {
+        later = i;
+      } else if (Ent(i).country != Ent(later).country) {
+        earlier = i;
+        break;
+      }
+    }
+    if (later < 0 || earlier < 0) return {-1, -1};
+    return {earlier, later};
   }
 
   // The party whose verbal reaction (condemns, rejects, supports, demands) governs

@@ -109,6 +109,15 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
   add({"attr=", std::to_string(!ev.attribution_code.empty() || !ev.attribution_text.empty())});
   add({"speaker=", std::to_string(c.speaker >= 0), "/", type});
   add({"actor-is-speaker=", std::to_string(c.speaker >= 0 && c.speaker == c.actor), "/", type});
+  // A speaker stating their own side's position or act makes a statement, itself an event (وأضاف
+  // أن كازاخستان تدعم …); a speaker reporting another party's act makes a claim.
+  if (c.speaker >= 0 && !doc.entities[c.speaker].country.empty()) {
+    const std::string& home = doc.entities[c.speaker].country;
+    const char* own = c.actor < 0 ? "none" : doc.entities[c.actor].country == home ? "1" : "0";
+    add({"speaker-own-actor=", own, "/", type});
+    add({"speaker-own-actor-v=", own, "/", c.verbal ? "v" : "n"});
+    if (c.recipient >= 0) add({"speaker-own-recipient=", doc.entities[c.recipient].country == home ? "1" : "0", "/", type});
+  }
   add({"triggers-in-sent=", DistanceBucket(static_cast<long>(c.sentence_triggers.size())), "/", type});
   // Where the sentence stands, and how long it is.
   add({"sent=", DistanceBucket(ev.sentence)});
