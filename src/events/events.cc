@@ -1028,6 +1028,13 @@ class Extractor {
         if (speaker < 0) speaker = subject;
       }
     }
+    // A deployment phrase that names the forces (ونشرت قوات الأمن نحو 2000 عنصر) with no doer outside
+    // it: the forces' state deploys them, so the forces named inside the phrase are the actor.
+    if (actor < 0 && verbal && e.value == "MOBILIZE" && t.end > t.first + 1) {
+      for (uint32_t k = t.first + 1; k < t.end && actor < 0; ++k) {
+        if (int i = entity_at_[k]; i >= 0 && Ent(i).first_token == k && IsParticipant(i)) actor = i;
+      }
+    }
     if (actor < 0) reasons |= kNoActor;
     // A noun described by a nationality (القمة العربية) has no actor of its own.
     if (actor >= 0 && !verbal && Ent(actor).type == EntityType::kNorp && !conflict) reasons |= kNationalityActor;
