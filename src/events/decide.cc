@@ -7,20 +7,38 @@ namespace rasd::internal {
 
 namespace {
 
+// Whether the trigger's first word carries the article (after the segmenter's
+// proclitics و ب ل …, which keep it).
+bool Definite(const Document& doc, const Candidate& c) {
+  if (c.first_token >= doc.tokens.size()) return false;
+  const Token& tok = doc.tokens[c.first_token];
+  const std::string_view stem = doc.Folded(Span{doc.segments[tok.stem()].norm.begin, tok.norm.end});
+  return stem.starts_with("\xD8\xA7\xD9\x84");  // ال
+}
+
 // A definite noun of an act the article already reported, by the same actor
 // (اجتمع … في بداية الاجتماع): the same act named again, not a new one.
 bool RefersBack(const Document& doc, const Candidate& c) {
-  if (c.verbal || c.event.actor.empty() || c.first_token >= doc.tokens.size()) return false;
-  // The stem after the segmenter's proclitics (و ب ل …), which keeps the article.
-  const Token& tok = doc.tokens[c.first_token];
-  const std::string_view stem = doc.Folded(Span{doc.segments[tok.stem()].norm.begin, tok.norm.end});
-  if (!stem.starts_with("\xD8\xA7\xD9\x84")) return false;  // ال
+  if (c.verbal || c.event.actor.empty() || !Definite(doc, c)) return false;
   for (const Event& before : doc.events) {
     if (before.type == c.event.type && !before.actor.empty() && before.actor[0].code == c.event.actor[0].code) {
       return true;
     }
   }
   return false;
+}
+
+// A definite participle (ورفع المتظاهرون لافتات، وهتف المحتجون) names the people
+// of a protest already known, not a new one; the annotated corpus never takes
+// one as a trigger. A counted crowd (آلاف المتظاهرين، مئات من المحتجين) and the
+// indefinite (متظاهرون اقتحموا) can report one.
+bool NamesKnownParticipants(const Document& doc, const Candidate& c) {
+  if (c.entry == nullptr || c.entry->kind != "participle" || !Definite(doc, c)) return false;
+  for (const Entity& e : doc.entities) {
+    const uint32_t end = e.first_token + e.token_count;
+    if (e.type == EntityType::kNumber && (end == c.first_token || end + 1 == c.first_token)) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -41,6 +59,7 @@ void DecideEvents(const EventModels* models, std::vector<Candidate>* candidates,
     // The hand rules' events keep the grammar's participants; the models
     // choose for the candidates the rules drop. The decision vetoes a rules'
     // event only when it is nearly sure the event is wrong.
+    if (NamesKnownParticipants(*doc, c)) continue;
     if (c.reasons == 0) {
       CandidateFeatures(*doc, c, &features);
       const double p = models->decision.Probability(features);

@@ -252,6 +252,9 @@ TEST(EventsTest, PlacesSourcesAndRepeatsAreNotParticipantsOrNewEvents) {
       EXPECT_EQ(Countries(e.actor), "JOR") << Dump(shared);
     }
   }
+  // The protesters named with the article are the people of a protest already reported.
+  Document banners = TheEngine().Analyze("ورفع المتظاهرون الفرنسيون لافتات تندد بإصلاح نظام التقاعد في باريس.");
+  for (const Event& e : banners.events) EXPECT_NE(e.type, "PROTEST") << Dump(banners);
   Document none = TheEngine().Analyze("ولم تسجل الشرطة اللبنانية أي اعتقالات في صفوف المحتجين.");
   for (const Event& e : none.events) {
     if (e.type == "COERCE") {
