@@ -189,8 +189,13 @@ int RunTrainEvents(const TrainEventsArgs& args) {
             }
             const bool chose_right = want.empty() ? chosen < 0
                                                   : chosen >= 0 && internal::EntityOverlaps(a.doc.entities[chosen], want, a.cp);
-            return nlohmann::json{{"gold", !want.empty()}, {"reachable", reachable}, {"right", chose_right},
-                                  {"chosen", chosen >= 0 ? a.doc.entities[chosen].text : ""}};
+            nlohmann::json j2 = {{"gold", !want.empty()}, {"reachable", reachable}, {"right", chose_right}};
+            if (chosen >= 0) {
+              j2["chosen"] = a.doc.entities[chosen].text;
+              j2["chosen_start"] = a.cp[a.doc.entities[chosen].span.begin];
+            }
+            if (!want.empty()) j2["gold_start"] = want[0].begin;
+            return j2;
           };
           j["aligned"] = {{"actor", judge(gi->actor_mentions, c.actor)},
                           {"recipient", judge(gi->recipient_mentions, c.recipient)}};

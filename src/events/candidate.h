@@ -57,6 +57,8 @@ struct Candidate {
   int actor = -1, recipient = -1, speaker = -1;  // indices into Document::entities
   int reactor = -1;  // the party reacting to this act (أدانت X الهجوم): neither its actor nor its recipient
   bool allegation = false;  // an ACCUSE the grammar derives from a conflict noun
+  // domains.tsv sports words in the trigger's sentence and in the whole article.
+  int sport_words_sentence = 0, sport_words_article = 0;
   std::vector<CandidateMention> mentions;
   // Every trigger of the sentence: first token and PLOVER type.
   std::vector<std::pair<uint32_t, std::string_view>> sentence_triggers;

@@ -1212,6 +1212,23 @@ class Extractor {
     return -1;
   }
 
+  // domains.tsv: sports words per sentence and in the article, once per article.
+  void CountSportWords() const {
+    if (!sport_words_.empty() || doc_->sentences.empty()) return;
+    sport_words_.assign(doc_->sentences.size(), 0);
+    for (uint32_t t = 0; t < n_; ++t) {
+      if (doc_->tokens[t].kind != TokenKind::kWord) continue;
+      for (uint32_t id : entity_lex_.MatchAt(*doc_, t, t + 1).entries) {
+        const LexEntry& x = entity_lex_.entry(id);
+        if (x.type == EntryType::kCue && x.kind == "domains" && x.value == "sport") {
+          ++sport_words_[sentence_of_[t]];
+          ++sport_words_article_;
+          break;
+        }
+      }
+    }
+  }
+
   Candidate MakeCandidate(Event ev, uint32_t reasons, const Trigger& t, bool verbal, int actor, int recipient,
                           int speaker) const {
     Candidate c;
@@ -1224,6 +1241,9 @@ class Extractor {
     c.actor = actor;
     c.recipient = recipient;
     c.speaker = speaker;
+    CountSportWords();
+    c.sport_words_sentence = sport_words_[sentence_of_[t.first]];
+    c.sport_words_article = sport_words_article_;
     // The sentence's possible participants, and the subject a dropped pronoun would continue.
     const uint32_t s = sentence_of_[t.first];
     const Sentence& sent = doc_->sentences[s];
@@ -1322,6 +1342,8 @@ class Extractor {
   std::vector<Trigger> triggers_;
   std::vector<Marker> markers_;
   std::vector<bool> report_source_;  // per entity: the source a sentence is attributed to
+  mutable std::vector<int> sport_words_;  // per sentence (domains.tsv), counted at the first candidate
+  mutable int sport_words_article_ = 0;
   std::map<uint32_t, int> sentence_subject_;
   int last_recipient_ = -1;  // the recipient of the last event, for من جانبه
   int last_subject_ = -1;    // the previous sentences' subject, while a trigger is read

@@ -118,6 +118,13 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
     add({"speaker-own-actor-v=", own, "/", c.verbal ? "v" : "n"});
     if (c.recipient >= 0) add({"speaker-own-recipient=", doc.entities[c.recipient].country == home ? "1" : "0", "/", type});
   }
+  // Sports news: a club agrees to a transfer, a team attacks (domains.tsv).
+  const char* sport_s = c.sport_words_sentence == 0 ? "0" : c.sport_words_sentence == 1 ? "1" : "2+";
+  const char* sport_a = c.sport_words_article == 0 ? "0" : c.sport_words_article < 3 ? "1-2" : c.sport_words_article < 8 ? "3-7" : "8+";
+  add({"sport-s=", sport_s});
+  add({"sport-s-t=", sport_s, "/", type});
+  add({"sport-a=", sport_a});
+  add({"sport-a-s=", sport_a, "/", sport_s});
   add({"triggers-in-sent=", DistanceBucket(static_cast<long>(c.sentence_triggers.size())), "/", type});
   // Where the sentence stands, and how long it is.
   add({"sent=", DistanceBucket(ev.sentence)});
