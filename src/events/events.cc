@@ -921,6 +921,7 @@ class Extractor {
     // Recipient: the frame's alternatives in order.
     int recipient = -1;
     bool recipient_via_owner = false;  // found as the owner of a thing (على قرار الرئيس)
+    bool uncoded_addressee = false;    // the object is a group of states (المجتمع الدولي): no code
     std::string_view frame = e.extra;
     bool needs_recipient = frame != "-";
     // "ضد|على|-": look for a recipient, but the event stands without one.
@@ -931,6 +932,7 @@ class Extractor {
                                 Ent(actor).first_token <= t.end + 1;
     uint32_t from = (actor_after || genitive_actor) && actor >= 0 ? Ent(actor).first_token + Ent(actor).token_count : t.end;
     from = std::max(from, t.args_from);
+    if (dual_recipient >= 0) from = std::max(from, t.end + 1);  // past the dual subject (ودعا الوزيران …)
     uint32_t limit = std::min<uint32_t>(sent_end, t.end + 40);
     size_t pos = 0;
     while (needs_recipient && recipient < 0 && pos <= frame.size()) {
@@ -946,6 +948,7 @@ class Extractor {
                         : FirstBare(from, BeforePrepositionalPhrase(from, std::min<uint32_t>(limit, from + window), false),
                                     /*recipient=*/true);
         if (recipient < 0 && genitive_actor) recipient = FirstWithPreposition(from, limit, "\xD9\x84");  // ل
+        if (recipient < 0 && verbal) uncoded_addressee = NonActorAt(from);
         // Force against a place (اقتحمت المسجد الأقصى، قصفت غزة) targets its country.
         if (recipient < 0 && (e.value == "ASSAULT" || e.value == "COERCE")) {
           for (uint32_t k = from; k < std::min<uint32_t>(limit, from + 4) && recipient < 0; ++k) {
@@ -1041,12 +1044,14 @@ class Extractor {
     // A condemnation or rejection of an act whose doer is not named (أدانت الخارجية
     // السعودية الهجوم الذي استهدف …) has the act as its object: no recipient needed.
     const bool reacts_to_act = verbal && (e.value == "ACCUSE" || e.value == "REJECT") && GovernsConflictAct(t);
-    if (needs_recipient && recipient < 0 && !optional_recipient && !reacts_to_act) reasons |= kNoRecipient;
+    if (needs_recipient && recipient < 0 && !optional_recipient && !reacts_to_act && !uncoded_addressee) {
+      reasons |= kNoRecipient;
+    }
     // Praise, appeals, accusations, deals and aid are aimed at someone: without a
     // recipient they tell an analyst nothing (أعرب عن أمله، صوت النواب لصالح القرار).
     // Protests, deployments, meetings and force can stand alone.
     static const std::set<std::string> kStandAlone = {"PROTEST", "MOBILIZE", "CONSULT", "ASSAULT", "COERCE"};
-    if (recipient < 0 && !kStandAlone.count(e.value) && !reacts_to_act) reasons |= kNoRecipient;
+    if (recipient < 0 && !kStandAlone.count(e.value) && !reacts_to_act && !uncoded_addressee) reasons |= kNoRecipient;
     // A noun alone (القمة، زيارة) names an event only with both sides.
     if (!verbal && recipient < 0) reasons |= kNounWithoutRecipient;
     if (actor >= 0 && recipient >= 0 && ActorOf(recipient).code == ActorOf(actor).code) reasons |= kSameParty;
@@ -1156,6 +1161,17 @@ class Extractor {
   bool NameStartsInside(const Trigger& t) const {
     for (uint32_t k = t.first + 1; k < t.end; ++k) {
       if (int i = entity_at_[k]; i >= 0 && Ent(i).first_token == k) return true;
+    }
+    return false;
+  }
+
+  // non_actors.tsv: a group of states (المجتمع الدولي، جميع الأطراف المعنية) starting at token t.
+  bool NonActorAt(uint32_t t) const {
+    for (uint32_t len = 2; len <= 3 && t + len <= n_; ++len) {
+      for (uint32_t id : entity_lex_.MatchAt(*doc_, t, t + len).entries) {
+        const LexEntry& x = entity_lex_.entry(id);
+        if (x.type == EntryType::kCue && x.kind == "non_actors") return true;
+      }
     }
     return false;
   }
