@@ -1257,6 +1257,7 @@ class Extractor {
     c.actor = actor;
     c.recipient = recipient;
     c.speaker = speaker;
+    if (actor >= 0) c.actor_conjuncts = WithConjuncts(actor);
     CountSportWords();
     c.sport_words_sentence = sport_words_[sentence_of_[t.first]];
     c.sport_words_article = sport_words_article_;

@@ -1,5 +1,6 @@
 #include "events/participants.h"
 
+#include <algorithm>
 #include <string>
 
 namespace rasd::internal {
@@ -139,6 +140,11 @@ void ChooseParticipants(const Document& doc, const LinearModel& actor_model, con
     // A place is a target only of force (قصف مواقع في إدلب); one does not condemn, meet or protest a city.
     if (IsPlace(doc, c->mentions[k]) && c->event.type != "ASSAULT" && c->event.type != "COERCE") continue;
     if (actor_cluster >= 0 && doc.entities[c->mentions[k].entity].cluster == actor_cluster) continue;
+    // Nor is a party joined to the actor by و (وحثت بريطانيا وفرنسا دول الاتحاد …) when that actor is kept.
+    if (best_actor == c->actor && std::find(c->actor_conjuncts.begin(), c->actor_conjuncts.end(),
+                                            c->mentions[k].entity) != c->actor_conjuncts.end()) {
+      continue;
+    }
     if (c->mentions[k].entity != best_actor && pr[k] >= p_recipient) {
       p_recipient = pr[k];
       best_recipient = c->mentions[k].entity;
