@@ -14,6 +14,8 @@ EventActor ActorOfEntity(const Document& doc, int entity) {
   return a;
 }
 
+bool IsClaimed(const Event& e) { return !e.attribution_code.empty() || !e.attribution_text.empty(); }
+
 const char* DistanceBucket(long d) {
   if (d <= 0) return "0";
   if (d == 1) return "1";

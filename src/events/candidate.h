@@ -68,6 +68,9 @@ struct Candidate {
 // The event participant an entity stands for (its code, else country + sector).
 EventActor ActorOfEntity(const Document& doc, int entity);
 
+// Whether an event is a speaker's claim (it carries an attribution).
+bool IsClaimed(const Event& e);
+
 // Helpers of the feature stages: a distance in coarse buckets ("0", "1",
 // "2-3", "4-7", "8-15", "16+"), and token t's folded form ("<none>" outside).
 const char* DistanceBucket(long d);

@@ -56,10 +56,10 @@ void DecideEvents(const EventModels* models, std::vector<Candidate>* candidates,
       if (c.reasons == 0) doc->events.push_back(std::move(c.event));
       continue;
     }
+    if (NamesKnownParticipants(*doc, c)) continue;
     // The hand rules' events keep the grammar's participants; the models
     // choose for the candidates the rules drop. The decision vetoes a rules'
     // event only when it is nearly sure the event is wrong.
-    if (NamesKnownParticipants(*doc, c)) continue;
     if (c.reasons == 0) {
       CandidateFeatures(*doc, c, &features);
       const double p = models->decision.Probability(features);
@@ -67,8 +67,7 @@ void DecideEvents(const EventModels* models, std::vector<Candidate>* candidates,
       // a claimed one only when the article states it too, so the model has learned little about
       // them beyond "rarely counted" (ولم تقدم … مساعدات stays, negated; قال … إن الحكومة
       // الجزائرية رفضت … stays, attributed to the speaker).
-      const bool claimed = !c.event.attribution_code.empty() || !c.event.attribution_text.empty();
-      if (p < kRulesVeto && !c.event.negated && !claimed) continue;
+      if (p < kRulesVeto && !c.event.negated && !IsClaimed(c.event)) continue;
       c.event.confidence = models->calibration.Apply(p);
       doc->events.push_back(std::move(c.event));
       continue;

@@ -106,7 +106,7 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
   add({"neg=", std::to_string(ev.negated)});
   add({"mod=", ev.modality});
   add({"mod-t=", ev.modality, "/", type});
-  add({"attr=", std::to_string(!ev.attribution_code.empty() || !ev.attribution_text.empty())});
+  add({"attr=", std::to_string(IsClaimed(ev))});
   add({"speaker=", std::to_string(c.speaker >= 0), "/", type});
   add({"actor-is-speaker=", std::to_string(c.speaker >= 0 && c.speaker == c.actor), "/", type});
   // A speaker stating their own side's position or act makes a statement, itself an event (وأضاف
