@@ -252,6 +252,26 @@ TEST(EventsTest, PlacesSourcesAndRepeatsAreNotParticipantsOrNewEvents) {
       EXPECT_EQ(Countries(e.actor), "JOR") << Dump(shared);
     }
   }
+  // A party joined to the actor by و is not its recipient; a dual subject stands for two parties.
+  Document joint = TheEngine().Analyze(
+      "وحثت بريطانيا وفرنسا يوم الأحد دول الاتحاد الأوروبي على مساعدتهما في التصدي لأزمة الهجرة.");
+  for (const Event& e : joint.events) {
+    for (const EventActor& r : e.recipient) {
+      for (const EventActor& a : e.actor) EXPECT_NE(r.country, a.country) << Dump(joint);
+    }
+  }
+  Document pair = TheEngine().Analyze(
+      "استقبل وزير الخارجية الأردني نظيره المصري في عمان. وبحث الجانبان سبل تعزيز التعاون بين البلدين.");
+  for (const Event& e : pair.events) {
+    if (e.type == "CONSULT" && e.sentence == 1) {
+      EXPECT_NE(Countries(e.actor), Countries(e.recipient)) << Dump(pair);
+    }
+  }
+  // A group of states is no coded participant (PLOVER's [~NON]).
+  Document appeal_all = TheEngine().Analyze("ودعا الرئيس التونسي المجتمع الدولي إلى دعم الاقتصاد التونسي.");
+  for (const Event& e : appeal_all.events) {
+    for (const EventActor& r : e.recipient) EXPECT_EQ(r.text.find("المجتمع"), std::string::npos) << Dump(appeal_all);
+  }
   // The protesters named with the article are the people of a protest already reported.
   Document banners = TheEngine().Analyze("ورفع المتظاهرون الفرنسيون لافتات تندد بإصلاح نظام التقاعد في باريس.");
   for (const Event& e : banners.events) EXPECT_NE(e.type, "PROTEST") << Dump(banners);
