@@ -861,7 +861,7 @@ class Extractor {
       if (unknown) {
         reasons |= kUnplacedSubject;
         actor = -1;
-      } else if (actor < 0 && e.value != "ASSAULT" && e.value != "COERCE" && !NameStartsInside(t)) {
+      } else if (actor < 0 && e.value != "ASSAULT" && e.value != "COERCE" && NameInside(t) < 0) {
         // A dropped subject continues the previous sentence's; not for force,
         // where a wrong doer is the costliest error (قتل جنديان تركيان).
         actor = last_subject;
@@ -1027,16 +1027,15 @@ class Extractor {
         Finish(&acc, t);
         Candidate c = MakeCandidate(std::move(acc), reasons, t, verbal, subject, actor, speaker);
         c.allegation = true;
+        c.actor_conjuncts = WithConjuncts(subject);
         if (int kept = Emit(std::move(c)); kept >= 0) accepted = kept;
         if (speaker < 0) speaker = subject;
       }
     }
     // A deployment phrase that names the forces (ونشرت قوات الأمن نحو 2000 عنصر) with no doer outside
     // it: the forces' state deploys them, so the forces named inside the phrase are the actor.
-    if (actor < 0 && verbal && e.value == "MOBILIZE" && t.end > t.first + 1) {
-      for (uint32_t k = t.first + 1; k < t.end && actor < 0; ++k) {
-        if (int i = entity_at_[k]; i >= 0 && Ent(i).first_token == k && IsParticipant(i)) actor = i;
-      }
+    if (actor < 0 && verbal && e.value == "MOBILIZE") {
+      if (int forces = NameInside(t); IsParticipant(forces)) actor = forces;
     }
     if (actor < 0) reasons |= kNoActor;
     // A noun described by a nationality (القمة العربية) has no actor of its own.
@@ -1078,8 +1077,10 @@ class Extractor {
       ev.mode = "disapprove";
       ev.cameo = "111";
     }
+    std::vector<int> actor_side;  // the actor and the parties joined to it by و
     if (actor >= 0) {
-      for (int i : WithConjuncts(actor)) ev.actor.push_back(ActorOf(i));
+      actor_side = WithConjuncts(actor);
+      for (int i : actor_side) ev.actor.push_back(ActorOf(i));
       if (dual_partner >= 0) ev.actor.push_back(ActorOf(dual_partner));
     }
     if (recipient >= 0) {
@@ -1102,6 +1103,7 @@ class Extractor {
     Finish(&ev, t);
     Candidate c = MakeCandidate(std::move(ev), reasons, t, verbal, actor, recipient, speaker);
     c.reactor = reactor;
+    c.actor_conjuncts = std::move(actor_side);
     if (int kept = Emit(std::move(c)); kept >= 0) {
       accepted = kept;
     }
@@ -1156,13 +1158,13 @@ class Extractor {
     return false;
   }
 
-  // Whether a name begins inside phrase trigger t (نشرت قوات الأمن): the phrase
-  // has taken the clause's own subject in, so no earlier subject continues.
-  bool NameStartsInside(const Trigger& t) const {
+  // The first name that begins inside phrase trigger t after its head (نشرت قوات
+  // الأمن), or -1: the phrase has taken the clause's own subject in.
+  int NameInside(const Trigger& t) const {
     for (uint32_t k = t.first + 1; k < t.end; ++k) {
-      if (int i = entity_at_[k]; i >= 0 && Ent(i).first_token == k) return true;
+      if (int i = entity_at_[k]; i >= 0 && Ent(i).first_token == k) return i;
     }
-    return false;
+    return -1;
   }
 
   // non_actors.tsv: a group of states (المجتمع الدولي، جميع الأطراف المعنية) starting at token t.
@@ -1191,17 +1193,10 @@ class Extractor {
       dual |= x.type == EntryType::kCue && x.kind == "collectives" && x.value == "2";
     }
     if (!dual) return {-1, -1};
-    // The two nearest parties of different countries before t, nearest first.
+    // The two nearest parties of different countries before t, walking back (entities are in text order).
     int later = -1, earlier = -1;
-    std::vector<int> before;
-    for (size_t i = 0; i < doc_->entities.size(); ++i) {
-      if (Ent(static_cast<int>(i)).first_token < t.first && IsParticipant(static_cast<int>(i)) &&
-          !Ent(static_cast<int>(i)).country.empty()) {
-        before.push_back(static_cast<int>(i));
-      }
-    }
-    std::sort(before.begin(), before.end(), [&](int a, int b) { return Ent(a).first_token > Ent(b).first_token; });
-    for (int i : before) {
+    for (int i = static_cast<int>(doc_->entities.size()) - 1; i >= 0; --i) {
+      if (Ent(i).first_token >= t.first || !IsParticipant(i) || Ent(i).country.empty()) continue;
       if (later < 0) {
         later = i;
       } else if (Ent(i).country != Ent(later).country) {
@@ -1257,7 +1252,6 @@ class Extractor {
     c.actor = actor;
     c.recipient = recipient;
     c.speaker = speaker;
-    if (actor >= 0) c.actor_conjuncts = WithConjuncts(actor);
     CountSportWords();
     c.sport_words_sentence = sport_words_[sentence_of_[t.first]];
     c.sport_words_article = sport_words_article_;

@@ -1,5 +1,6 @@
 #include "events/merge.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -7,16 +8,16 @@ namespace rasd::internal {
 
 namespace {
 
-std::vector<std::string> Codes(const std::vector<EventActor>& side) {
-  std::vector<std::string> out;
-  for (const EventActor& a : side) out.push_back(a.code.empty() ? a.text : a.code);
-  return out;
+// The same parties in the same order: by code, or by text where uncoded.
+bool SameSide(const std::vector<EventActor>& a, const std::vector<EventActor>& b) {
+  auto key = [](const EventActor& x) -> const std::string& { return x.code.empty() ? x.text : x.code; };
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [&](const EventActor& x, const EventActor& y) { return key(x) == key(y); });
 }
 
 bool SameAct(const Event& a, const Event& b) {
   return a.sentence == b.sentence && a.type == b.type && a.negated == b.negated && a.modality == b.modality &&
-         Codes(a.actor) == Codes(b.actor) &&
-         Codes(a.recipient) == Codes(b.recipient);
+         SameSide(a.actor, b.actor) && SameSide(a.recipient, b.recipient);
 }
 
 }  // namespace
