@@ -30,6 +30,7 @@ class GappedPhrases {
     const LexEntry* entry;
     std::vector<std::string> rest;  // folded words after the verb
     bool loose = false;             // the rest is one function word
+    bool masdar = false;            // a verbal noun: the gap is its genitive agent (إطلاق الشرطة النار)
   };
   // The phrases whose first word is `head` (folded), or null.
   const std::vector<Phrase>* Find(std::string_view head) const;

@@ -125,6 +125,11 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
   add({"sport-s-t=", sport_s, "/", type});
   add({"sport-a=", sport_a});
   add({"sport-a-s=", sport_a, "/", sport_s});
+  // What a verb does to this noun's act: welcomed or condemned (it happened), demanded (it has not).
+  if (!c.verbal) {
+    add({"gov=", c.governed_by.empty() ? "-" : std::string_view(c.governed_by)});
+    add({"gov-t=", c.governed_by.empty() ? "-" : std::string_view(c.governed_by), "/", type});
+  }
   add({"triggers-in-sent=", DistanceBucket(static_cast<long>(c.sentence_triggers.size())), "/", type});
   // Where the sentence stands, and how long it is.
   add({"sent=", DistanceBucket(ev.sentence)});

@@ -26,11 +26,14 @@ std::set<std::string> Keys(const std::vector<EventActor>& side) {
   return keys;
 }
 
-// Stricter than the scorer, which lets any side match a side the gold leaves
-// empty: a model trained that way learns to name a doer nobody named (a
-// condemner read as the attacker). Here an unknown side must stay unknown.
+// As the scorer reads a side the gold leaves empty (an unknown attacker): any
+// side matches it. A stricter label (an unknown side must stay unknown) taught
+// the decision to drop events whose type and named side are right — document
+// F1 0.378 against 0.392 by 5-fold cross-validation on the train split, with
+// the strict figure no better (docs/events.md). The decision accepts or drops;
+// it never names a side, so the looser label adds no invented doer.
 bool Meets(const std::set<std::string>& have, const std::set<std::string>& want) {
-  if (want.empty()) return have.empty();
+  if (want.empty()) return true;
   for (const std::string& k : have) {
     if (want.count(k)) return true;
   }

@@ -57,6 +57,12 @@ void LinearModel::Train(const std::vector<LinearExample>& examples, const Linear
   std::vector<size_t> order(examples.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937 rng(options.seed);
+  // The running mean of the weights without touching every weight at every step (the
+  // averaged perceptron's trick): each change is also added to `moved`, scaled by the
+  // step it happens at, and the mean is weights - moved / steps at the end.
+  std::vector<double> moved(options.average ? weights_.size() : 0, 0.0);
+  double bias_moved = 0.0;
+  double step = 1.0;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     // Fisher-Yates with the raw generator: std::shuffle's algorithm is not
     // specified, and the model bytes must not depend on the library.
@@ -66,12 +72,20 @@ void LinearModel::Train(const std::vector<LinearExample>& examples, const Linear
       const LinearExample& ex = examples[i];
       const double g = (ex.label ? 1.0 : 0.0) - Probability(ex.features);
       bias_ += static_cast<float>(rate * g);
+      if (options.average) bias_moved += step * rate * g;
       for (uint64_t f : ex.features) {
-        float& w = weights_[Slot(f)];
-        w += static_cast<float>(rate * (g - options.l2 * w));
+        const size_t slot = Slot(f);
+        float& w = weights_[slot];
+        const float change = static_cast<float>(rate * (g - options.l2 * w));
+        w += change;
+        if (options.average) moved[slot] += step * change;
       }
+      step += 1.0;
     }
   }
+  if (!options.average) return;
+  for (size_t k = 0; k < weights_.size(); ++k) weights_[k] -= static_cast<float>(moved[k] / step);
+  bias_ -= static_cast<float>(bias_moved / step);
 }
 
 std::string LinearModel::Serialize() const {

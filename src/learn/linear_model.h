@@ -43,6 +43,9 @@ struct LinearTrainOptions {
   double learning_rate = 0.2;  // decays as rate / (1 + epoch)
   double l2 = 1e-5;            // per-step weight decay on the touched weights
   uint32_t seed = 7;           // example order
+  // Polyak averaging: the model is the mean of the weights after every step, not the last
+  // step's, which makes it far less dependent on the example order (docs/events.md).
+  bool average = true;
 };
 
 class LinearModel {

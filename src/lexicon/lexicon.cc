@@ -759,6 +759,30 @@ StatusOr<Lexicon> Lexicon::FromBlob(std::string_view blob, bool (*keep)(EntryTyp
   return lex;
 }
 
+namespace {
+
+// The preposition of token k when it is a bare preposition with an enclitic
+// pronoun and nothing before it (عليه، إليها، معهم، ضده، منه، عنهم), else "".
+std::string_view PrepositionStem(const Document& doc, uint32_t k) {
+  const Token& t = doc.tokens[k];
+  if (t.segment_count != 2 || doc.segments[t.first_segment].kind == SegmentKind::kProclitic ||
+      doc.segments[t.first_segment + 1].kind != SegmentKind::kEnclitic) {
+    return {};
+  }
+  const Segment& stem = doc.segments[t.first_segment];
+  std::string_view s = std::string_view(doc.folded).substr(stem.norm.begin, stem.norm.size());
+  // على إلى عن مع من ضد (folded: ى → ي, إ → ا)
+  static constexpr std::string_view kPrepositions[] = {
+      "\xD8\xB9\xD9\x84\xD9\x8A", "\xD8\xA7\xD9\x84\xD9\x8A", "\xD8\xB9\xD9\x86", "\xD9\x85\xD8\xB9",
+      "\xD9\x85\xD9\x86", "\xD8\xB6\xD8\xAF"};
+  for (std::string_view p : kPrepositions) {
+    if (s == p) return s;
+  }
+  return {};
+}
+
+}  // namespace
+
 LexiconMatch Lexicon::MatchAt(const Document& doc, uint32_t i, uint32_t limit, bool without_enclitics) const {
   const auto& toks = doc.tokens;
   const std::string_view folded(doc.folded);
@@ -801,9 +825,23 @@ LexiconMatch Lexicon::MatchAt(const Document& doc, uint32_t i, uint32_t limit, b
         best_len = j - i + 1;
         best_node = node;
         result.possessed = possessed;
+        result.object_pronoun = false;
       }
       if (++j >= limit) break;
-      node = impl_->Child(node, word(j));
+      const uint32_t next = impl_->Child(node, word(j));
+      if (next == 0 && without_enclitics) {
+        // A closing preposition with its pronoun (قبض على → القبض عليه): the phrase ends here.
+        if (std::string_view stem = PrepositionStem(doc, j); !stem.empty()) {
+          const uint32_t last = impl_->Child(node, stem);
+          if (last != 0 && !impl_->node_entries[last].empty() && j - i + 1 > best_len) {
+            best_len = j - i + 1;
+            best_node = last;
+            result.possessed = possessed;
+            result.object_pronoun = true;
+          }
+        }
+      }
+      node = next;
     }
   };
   for (int f = 0; f < nforms; ++f) longest(forms[f], false);

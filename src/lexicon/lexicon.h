@@ -75,6 +75,9 @@ struct LexiconMatch {
   // The first word matched without its enclitic pronoun (دعمها → دعم): the
   // pronoun owns what the word names.
   bool possessed = false;
+  // The last word is the phrase's closing preposition carrying an enclitic
+  // pronoun (القبض عليه، التقى به): the pronoun is the phrase's object.
+  bool object_pronoun = false;
 };
 
 class Lexicon {

@@ -97,6 +97,7 @@ def cmd_cv(args):
     annot = os.path.join(ROOT, "tools", "annotation", "annot.py")
     gold = os.path.join(ROOT, "data", "annotations", "train.jsonl")
     counts = {kind: [0, 0, 0] for kind in FILES}  # TP FP FN
+    errors = open(args.errors, "w", encoding="utf-8") if args.errors else None
     with tempfile.TemporaryDirectory() as tmp:
         articles = os.path.join(tmp, "articles.jsonl")
         subprocess.run([sys.executable, annot, "articles", gold, "--out", articles], check=True,
@@ -126,6 +127,9 @@ def cmd_cv(args):
                 said = kind in found.get(f"{kind}:{r['id']}", set())
                 yes = r["label"] == "yes"
                 c = counts[kind]
+                if errors and said != yes:
+                    errors.write(json.dumps({"kind": kind, "error": "FP" if said else "FN", "id": r["id"],
+                                             "text": r["text"]}, ensure_ascii=False) + "\n")
                 if said and yes:
                     c[0] += 1
                 elif said:
@@ -153,6 +157,7 @@ def main():
     c.add_argument("--rasd", required=True)
     c.add_argument("--seed", type=int, default=None, help="rasd train events --seed (default: its own)")
     c.add_argument("--threshold", type=float, default=0.15, help="as tools/train_events.sh")
+    c.add_argument("--errors", help="write each wrongly detected training-part sentence here (JSONL), to read")
     args = ap.parse_args()
     {"train": cmd_train, "score": cmd_score, "cv": cmd_cv}[args.cmd](args)
 

@@ -48,11 +48,15 @@ TEST(CandidateLabelTest, MatchesByTypeAndSidesInTheSentence) {
   EXPECT_EQ(LabelCandidate(At(150, "CONSULT", {Actor("JORGOV")}, {Actor("EGYGOV")}), gold, cp), CandidateLabel::kWrong);
 }
 
-TEST(CandidateLabelTest, AnUnknownSideMustStayUnknown) {
+// As score.py: a side the gold leaves empty (an unknown attacker) is matched by any side, a
+// named side only by a party of its country.
+TEST(CandidateLabelTest, AnUnknownSideMatchesAnySideAsTheScorerReadsIt) {
   const std::vector<uint32_t> cp = CodePointOffsets(std::string(200, 'x'));
   const std::vector<GoldEventInstance> gold = {Gold("ASSAULT", {}, {"YEM"})};
   EXPECT_EQ(LabelCandidate(At(10, "ASSAULT", {}, {Actor("YEMCVL")}), gold, cp), CandidateLabel::kRight);
-  EXPECT_EQ(LabelCandidate(At(10, "ASSAULT", {Actor("SAUGOV")}, {Actor("YEMCVL")}), gold, cp), CandidateLabel::kWrong);
+  EXPECT_EQ(LabelCandidate(At(10, "ASSAULT", {Actor("SAUGOV")}, {Actor("YEMCVL")}), gold, cp), CandidateLabel::kRight);
+  EXPECT_EQ(LabelCandidate(At(10, "ASSAULT", {Actor("SAUGOV")}, {Actor("SAUCVL")}), gold, cp), CandidateLabel::kWrong);
+  EXPECT_EQ(LabelCandidate(At(10, "ASSAULT", {Actor("SAUGOV")}, {}), gold, cp), CandidateLabel::kWrong);
 }
 
 TEST(CandidateLabelTest, MayEventsAreLeftOut) {

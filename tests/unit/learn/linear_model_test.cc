@@ -1,6 +1,7 @@
 // The shared linear learner (learn/linear_model.h) and the event model file (events/event_models.h).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,38 @@ TEST(LinearModelTest, SameDataSameBytes) {
   other.seed = 8;
   c.Train(ToyExamples(), other);
   EXPECT_NE(a.Serialize(), c.Serialize());  // the seed sets the order, and the order matters
+}
+
+// Polyak averaging: the model is the mean of the weights over every step (the initial zeros
+// included), kept without touching every weight per step. Checked against the steps written out
+// for one feature, whose example repeats so that the order plays no part.
+TEST(LinearModelTest, AveragedModelIsTheMeanOfEveryStep) {
+  const uint64_t f = FeatureHash("only");
+  std::vector<LinearExample> examples(5, LinearExample{{f}, true});
+  LinearTrainOptions options;
+  options.epochs = 3;
+  LinearModel averaged(12);
+  averaged.Train(examples, options);
+  options.average = false;
+  LinearModel last(12);
+  last.Train(examples, options);
+  // The same steps by hand: bias and weight move together; l2 shrinks only the weight.
+  double bias = 0, w = 0, bias_sum = 0, w_sum = 0;
+  int steps = 0;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    const double rate = options.learning_rate / (1 + epoch);
+    for (size_t i = 0; i < examples.size(); ++i) {
+      const double g = 1.0 - 1.0 / (1.0 + std::exp(-(bias + w)));
+      bias += rate * g;
+      w += rate * (g - options.l2 * w);
+      bias_sum += bias;
+      w_sum += w;
+      ++steps;
+    }
+  }
+  EXPECT_NEAR(last.Logit({f}), bias + w, 1e-4);
+  EXPECT_NEAR(averaged.Logit({f}), (bias_sum + w_sum) / (steps + 1), 1e-4);
+  EXPECT_LT(averaged.Logit({f}), last.Logit({f}));  // the early, smaller steps count too
 }
 
 TEST(LinearModelTest, RoundTripsAndKeepsTheThreshold) {

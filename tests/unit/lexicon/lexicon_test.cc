@@ -176,6 +176,29 @@ TEST(LexiconMatchTest, PossessedNounsMatchWithoutTheirPronoun) {
   }
 }
 
+// A phrase ending in a preposition matches it with an enclitic pronoun (القبض عليه), and says so:
+// the pronoun is the phrase's object. The whole phrase is needed: عليه alone is no trigger.
+TEST(LexiconMatchTest, ClosingPrepositionsTakeAnObjectPronoun) {
+  static const std::unique_ptr<Engine> engine = std::move(Engine::Create().value());
+  AnalyzeOptions text_only;
+  text_only.text_only = true;
+  for (const char* text : {"القبض عليه", "القبض عليهم", "وألقت القبض عليها"}) {
+    Document doc = engine->Analyze(text, text_only);
+    bool object_pronoun = false;
+    for (const LexiconMatch& m : Builtin().Match(doc, /*without_enclitics=*/true)) {
+      for (uint32_t id : m.entries) {
+        object_pronoun |= Builtin().entry(id).type == EntryType::kTrigger && m.object_pronoun &&
+                          m.first_token + m.token_count == doc.tokens.size();
+      }
+    }
+    EXPECT_TRUE(object_pronoun) << text;
+  }
+  for (const char* text : {"القبض على المتهم", "عليه"}) {
+    Document doc = engine->Analyze(text, text_only);
+    for (const LexiconMatch& m : Builtin().Match(doc, true)) EXPECT_FALSE(m.object_pronoun) << text;
+  }
+}
+
 // A phrase listed with the pronoun ـه is generated for the other persons.
 TEST(LexiconMatchTest, PhrasePronounsTakeEveryPerson) {
   static const std::unique_ptr<Engine> engine = std::move(Engine::Create().value());
