@@ -29,8 +29,8 @@ std::set<std::string> Keys(const std::vector<EventActor>& side) {
 // As the scorer reads a side the gold leaves empty (an unknown attacker): any
 // side matches it. A stricter label (an unknown side must stay unknown) taught
 // the decision to drop events whose type and named side are right — document
-// F1 0.378 against 0.392 by 5-fold cross-validation on the train split, with
-// the strict figure no better (docs/events.md). The decision accepts or drops;
+// F1 0.372 against 0.391 by 5-fold cross-validation on the train split (mean
+// of three trainer seeds), with the strict figure no better (docs/events.md). The decision accepts or drops;
 // it never names a side, so the looser label adds no invented doer.
 bool Meets(const std::set<std::string>& have, const std::set<std::string>& want) {
   if (want.empty()) return true;

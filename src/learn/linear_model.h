@@ -44,7 +44,7 @@ struct LinearTrainOptions {
   double l2 = 1e-5;            // per-step weight decay on the touched weights
   uint32_t seed = 7;           // example order
   // Polyak averaging: the model is the mean of the weights after every step, not the last
-  // step's, which makes it far less dependent on the example order (docs/events.md).
+  // step's, which makes it less dependent on the example order (docs/events.md).
   bool average = true;
 };
 

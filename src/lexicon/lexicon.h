@@ -76,7 +76,7 @@ struct LexiconMatch {
   // pronoun owns what the word names.
   bool possessed = false;
   // The last word is the phrase's closing preposition carrying an enclitic
-  // pronoun (القبض عليه، التقى به): the pronoun is the phrase's object.
+  // pronoun (القبض عليه، اجتمع معه): the pronoun is the phrase's object.
   bool object_pronoun = false;
 };
 
