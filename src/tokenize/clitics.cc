@@ -169,6 +169,32 @@ surface	note	source
 ليبيا	place name that starts with a clitic letter	usage
 كازاخستان	place name that starts with a clitic letter	usage
 فرنسا	place name that starts with a clitic letter	usage
+بكين	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+بيونغ	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+بنما	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+بليز	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+بهوتان	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+بالاو	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+بالتيمور	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+باليرمو	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+بريدة	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+بغرام	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+بلعين	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+بوشهر	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+بوسان	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+كالينينغراد	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+كاليمانتان	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+كالغاري	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+كالابريا	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+كردفان	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+كوباني	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+جرمانا	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+ورزازات	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+ويلينغتون	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+لواندا	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+فاليتا	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+فالبارايسو	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
+سيشل	place name the segmenter split (a gazetteer name, no clitic reading in the news)	usage
 )TSV";
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
