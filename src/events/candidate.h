@@ -58,7 +58,7 @@ struct Candidate {
   int reactor = -1;  // the party reacting to this act (أدانت X الهجوم): neither its actor nor its recipient
   // A noun's governing verb, the nearest verb trigger before it in its sentence with no trigger
   // between (رحب المراقبون بموافقة …: SUPPORT): its type, or "" (a welcomed act has happened).
-  std::string governed_by;
+  std::string_view governed_by;  // points into the trigger lexicon, which outlives candidates
   std::vector<int> actor_conjuncts;  // the grammar's actor and the parties joined to it by و
   bool allegation = false;  // an ACCUSE the grammar derives from a conflict noun
   // domains.tsv sports words in the trigger's sentence and in the whole article.

@@ -828,17 +828,13 @@ class Extractor {
       }
     }
     // So is one joined by و to a masdar trigger just before it (مع محاصرة المدن ومنع وصول الطواقم).
+    // Joined to its genitive: one definite noun between (محاصرة المدن ومنع); not after an object or
+    // a preposition (شن هجوما على المسلحين وقتل عشرة منهم: a verb).
     if (verbal && e.kind == "perfect" && FirstProcliticIs(t.first, kWaw)) {
-      auto before = std::lower_bound(triggers_.begin(), triggers_.end(), t.first,
-                                     [](const Trigger& x, uint32_t k) { return x.first < k; });
-      if (before != triggers_.begin()) {
-        const Trigger& prev = *std::prev(before);
-        // Joined to its genitive: one definite noun between (محاصرة المدن ومنع); not after an
-        // object or a preposition (شن هجوما على المسلحين وقتل عشرة منهم: a verb).
-        if (prev.entry->kind == "masdar" && prev.end + 1 == t.first && SameSentence(prev.first, t.first) &&
-            Folded(prev.end).starts_with("\xD8\xA7\xD9\x84") && WordClass(prev.end).empty()) {  // ال
-          verbal = false;
-        }
+      const Trigger* prev = TriggerBefore(t);
+      if (prev != nullptr && prev->entry->kind == "masdar" && prev->end + 1 == t.first &&
+          Folded(prev->end).starts_with("\xD8\xA7\xD9\x84") && WordClass(prev->end).empty()) {  // ال
+        verbal = false;
       }
     }
     const bool masdar = e.kind == "masdar" || (!verbal && e.kind == "perfect");
@@ -1333,6 +1329,15 @@ class Extractor {
     return doc_->Folded(doc_->segments[tok.stem()].norm) == "\xD8\xA7\xD9\x86";  // أن (folded ان)
   }
 
+  // The trigger that starts last before t in t's sentence, or null (triggers_ is sorted by start).
+  const Trigger* TriggerBefore(const Trigger& t) const {
+    auto at = std::lower_bound(triggers_.begin(), triggers_.end(), t.first,
+                               [](const Trigger& x, uint32_t k) { return x.first < k; });
+    if (at == triggers_.begin()) return nullptr;
+    const Trigger& prev = *std::prev(at);
+    return SameSentence(prev.first, t.first) ? &prev : nullptr;
+  }
+
   // The alleging party of the last allegation before t in its sentence (الجرائم الإسرائيلية read
   // as the subject's accusation), or -1.
   int AllegerBefore(const Trigger& t) const {
@@ -1375,13 +1380,9 @@ class Extractor {
     c.speaker = speaker;
     if (!verbal) {
       // The nearest earlier trigger of the sentence, when it is a verb within twelve words.
-      auto at = std::lower_bound(triggers_.begin(), triggers_.end(), t.first,
-                                 [](const Trigger& x, uint32_t k) { return x.first < k; });
-      if (at != triggers_.begin()) {
-        const Trigger& prev = *std::prev(at);
-        if (IsVerbal(*prev.entry) && prev.end <= t.first && t.first - prev.end <= 12 && SameSentence(prev.first, t.first)) {
-          c.governed_by = prev.entry->value;
-        }
+      const Trigger* prev = TriggerBefore(t);
+      if (prev != nullptr && IsVerbal(*prev->entry) && prev->end <= t.first && t.first - prev->end <= 12) {
+        c.governed_by = prev->entry->value;
       }
     }
     CountSportWords();

@@ -127,8 +127,9 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
   add({"sport-a-s=", sport_a, "/", sport_s});
   // What a verb does to this noun's act: welcomed or condemned (it happened), demanded (it has not).
   if (!c.verbal) {
-    add({"gov=", c.governed_by.empty() ? "-" : std::string_view(c.governed_by)});
-    add({"gov-t=", c.governed_by.empty() ? "-" : std::string_view(c.governed_by), "/", type});
+    const std::string_view governor = c.governed_by.empty() ? "-" : c.governed_by;
+    add({"gov=", governor});
+    add({"gov-t=", governor, "/", type});
   }
   add({"triggers-in-sent=", DistanceBucket(static_cast<long>(c.sentence_triggers.size())), "/", type});
   // Where the sentence stands, and how long it is.
