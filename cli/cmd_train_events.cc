@@ -130,10 +130,14 @@ int RunTrainEvents(const TrainEventsArgs& args) {
         const Entity& e = a.doc.entities[m.entity];
         internal::LinearExample ex;
         internal::ParticipantFeatures(a.doc, c, m, internal::ParticipantRole::kActor, &ex.features);
-        ex.label = internal::EntityOverlaps(e, g->actor_mentions, a.cp);
+        // A mention is the actor when it is the gold mention or stands for the same country-level
+        // party: the scorer counts no more, and the choice between two mentions of one party is free.
+        ex.label = internal::EntityOverlaps(e, g->actor_mentions, a.cp) ||
+                   internal::EntityMeetsSide(a.doc, m.entity, g->actor);
         actor_examples.push_back(std::move(ex));
         internal::ParticipantFeatures(a.doc, c, m, internal::ParticipantRole::kRecipient, &ex.features);
-        ex.label = internal::EntityOverlaps(e, g->recipient_mentions, a.cp);
+        ex.label = internal::EntityOverlaps(e, g->recipient_mentions, a.cp) ||
+                   internal::EntityMeetsSide(a.doc, m.entity, g->recipient);
         recipient_examples.push_back(std::move(ex));
         example_fold.push_back(d % kFolds);
       }

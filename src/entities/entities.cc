@@ -86,6 +86,11 @@ struct RolePhrase {
   bool coordinated = false;      // starts with و (a second role of the same person)
 };
 
+// Ranks of people named by what they are, not who (مدنيون، محتجون، مسلحون): they take a country from
+// من + country or from the place of the sentence.
+const std::set<std::string> kGroupRanks = {"civilian", "activist", "rebel", "labor", "refugee", "criminal",
+                                           "journalist"};
+
 struct PersonMention {
   uint32_t first = 0, end = 0;   // name tokens, or the role phrase for nominal mentions
   bool named = true;
@@ -174,6 +179,7 @@ class Recognizer {
     EmitAll();
     PlaceDomesticBodies();
     ResolveMetonyms();
+    ResolveAnaphors();
     std::stable_sort(doc_->entities.begin(), doc_->entities.end(), [](const Entity& a, const Entity& b) {
       return a.span.begin < b.span.begin || (a.span.begin == b.span.begin && a.span.end > b.span.end);
     });
@@ -208,7 +214,8 @@ class Recognizer {
            (written.starts_with(kAlefBelow) && listed.starts_with(kAlefAbove));
   }
   bool ArticleMismatch(const LexEntry& e, uint32_t t) const {
-    if (e.type != EntryType::kOrganization && e.type != EntryType::kCountry && e.type != EntryType::kPersonName) {
+    if (e.type != EntryType::kOrganization && e.type != EntryType::kCountry && e.type != EntryType::kPersonName &&
+        e.type != EntryType::kPlace) {
       return false;
     }
     const bool listed_definite = NormalizeKey(e.surface).starts_with(kArticle);
@@ -220,6 +227,9 @@ class Recognizer {
         doc_->Folded(doc_->segments[tok.stem() - 1].norm) == "\xD9\x84" && stem.substr(2) == Lexicon::KeyOf(e.surface)) {
       definite = true;  // لل: ل + the article's ل (للبنين), but لبنان after ل is لبنان
     }
+    // A town listed with its article is a word without it (الخرج: خرج «went out»); one listed
+    // without may still be written with it.
+    if (e.type == EntryType::kPlace) return listed_definite && !definite;
     return listed_definite != definite;
   }
 
@@ -312,6 +322,38 @@ class Recognizer {
     return AttachedCountry(body.end, body.first) != nullptr ? phrase_of_[body.end] : -1;
   }
 
+  // The country of the place nearest token t in its sentence: a town (الموصل), a country after في
+  // (في العراق, بالعراق) or a place noun's nationality (العاصمة التونسية); "" when the sentence names none.
+  std::string SentencePlaceCountry(uint32_t t) const {
+    std::string best;
+    uint32_t best_distance = UINT32_MAX;
+    const Sentence& sent = doc_->sentences[sentence_of_[t]];
+    // phrases_ are in text order: only the sentence's are read.
+    auto from = std::lower_bound(phrases_.begin(), phrases_.end(), sent.first_token,
+                                 [](const Phrase& q, uint32_t first) { return q.first < first; });
+    for (auto it = from; it != phrases_.end() && SameSentence(t, it->first); ++it) {
+      const Phrase& q = *it;
+      if (q.entry == nullptr) continue;
+      std::string country;
+      if (q.cat == Cat::kPlace) {
+        country = q.entry->country;
+      } else if (q.cat == Cat::kCountry && q.first > 0 &&
+                 (Folded(q.first - 1) == kFi || (doc_->tokens[q.first].segment_count > 1 &&
+                                                 doc_->Folded(doc_->segments[doc_->tokens[q.first].first_segment].norm) == kBeh))) {
+        country = q.entry->code;
+      } else if (q.cat == Cat::kNisba && q.first > 0 && SameSentence(q.first - 1, q.first) && IsPlaceNoun(q.first - 1)) {
+        country = q.entry->code;  // العاصمة التونسية، مدينة … الليبية
+      }
+      if (country.empty()) continue;
+      const uint32_t distance = q.first > t ? q.first - t : t - q.first;
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = country;
+      }
+    }
+    return best;
+  }
+
   void FindRoles() {
     for (size_t i = 0; i < phrases_.size(); ++i) {
       const Phrase& p = phrases_[i];
@@ -370,8 +412,6 @@ class Recognizer {
           r.chain_end = q->end;
           break;
         }
-        static const std::set<std::string> kGroupRanks = {"civilian", "activist", "rebel", "labor", "refugee",
-                                                          "criminal", "journalist"};
         if (q && q->cat == Cat::kCountry && after_min && r.country.empty() && kGroupRanks.count(r.rank)) {
           r.country = q->entry->code;
           r.chain_end = q->end;
@@ -401,6 +441,11 @@ class Recognizer {
           if (!e.sector.empty()) r.sector = e.sector;
           break;
         }
+      }
+      // Unnamed people are the people of the place the sentence reports from
+      // (قتل 12 شخصا في انفجار … في الموصل: IRQ CVL; docs/annotation.md), armed men excepted.
+      if (r.country.empty() && r.code.empty() && kGroupRanks.count(r.rank) && r.rank != "rebel") {
+        r.country = SentencePlaceCountry(p.first);
       }
       roles_.push_back(r);
     }
@@ -942,7 +987,7 @@ class Recognizer {
     if (best < 3 || best < 2 * second) return;
     for (Entity& e : doc_->entities) {
       bool placeable = e.type == EntityType::kOrganization || e.type == EntityType::kRole;
-      static const std::set<std::string> kStateSectors = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"};
+      static const std::set<std::string> kStateSectors = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "CVL", "CRM", "LAB"};
       if (!placeable || !e.country.empty() || !e.code.empty() || !kStateSectors.count(e.sector)) continue;
       if (IsGenericNoun(e.first_token)) continue;  // السفراء، الوفد، قادة: any country's
       e.country = home;
@@ -994,6 +1039,77 @@ class Recognizer {
       e.qualifier = "metonym";
       doc_->entities.push_back(std::move(e));
     }
+  }
+
+  // anaphors.tsv: a definite common noun for a group named earlier (التنظيم after تنظيم داعش،
+  // الحركة after حماس) stands for the nearest organisation or group before it whose code begins
+  // with, or whose sector is, one of the row's kinds; with none, it stays a word.
+  void ResolveAnaphors() {
+    std::vector<char> covered(n_, 0);
+    for (const Entity& e : doc_->entities) {
+      for (uint32_t k = e.first_token; k < e.first_token + e.token_count && k < n_; ++k) covered[k] = 1;
+    }
+    // Organisations and groups that could be antecedents, in text order.
+    std::vector<int> groups;
+    for (size_t i = 0; i < doc_->entities.size(); ++i) {
+      const Entity& e = doc_->entities[i];
+      const bool kind = e.type == EntityType::kOrganization || e.type == EntityType::kRole;
+      if (kind && (!e.country.empty() || !e.code.empty())) groups.push_back(static_cast<int>(i));
+    }
+    std::stable_sort(groups.begin(), groups.end(), [&](int a, int b) {
+      return doc_->entities[a].first_token < doc_->entities[b].first_token;
+    });
+    constexpr uint32_t kAnaphorReach = 400;  // tokens: about a dozen sentences
+    for (const LexiconMatch& m : *res_.matches) {
+      const uint32_t t = m.first_token;
+      if (t >= n_ || covered[t]) continue;
+      const LexEntry* anaphor = nullptr;
+      for (uint32_t id : m.entries) {
+        const LexEntry& x = res_.lexicon->entry(id);
+        if (x.type == EntryType::kCue && x.kind == "anaphors") anaphor = &x;
+      }
+      if (anaphor == nullptr) continue;
+      const std::string kinds = "|" + anaphor->value + "|";
+      auto fits = [&](const std::string& k) { return k.size() == 3 && kinds.find("|" + k + "|") != std::string::npos; };
+      // The nearest group before it, within a few hundred words (groups_ is in text order).
+      int antecedent = -1;
+      auto after = std::lower_bound(groups.begin(), groups.end(), t,
+                                    [&](int i, uint32_t tok) { return doc_->entities[i].first_token < tok; });
+      for (auto it = after; it != groups.begin();) {
+        const Entity& e = doc_->entities[*--it];
+        if (e.first_token + kAnaphorReach < t) break;
+        if (fits(e.code.substr(0, std::min<size_t>(3, e.code.size()))) || fits(e.sector)) {
+          antecedent = *it;
+          break;
+        }
+      }
+      if (antecedent < 0) continue;
+      const Entity& a = doc_->entities[antecedent];
+      const uint32_t last = m.first_token + m.token_count - 1;
+      Entity e;
+      e.type = EntityType::kOrganization;
+      e.first_token = t;
+      e.token_count = m.token_count;
+      e.span = Span{doc_->segments[doc_->tokens[t].stem()].span.begin, doc_->tokens[last].span.end};
+      e.text = std::string(doc_->Text(e.span));
+      e.country = a.country;
+      e.sector = a.sector;
+      e.code = a.code;
+      e.cluster = a.cluster;
+      e.source = "rule";
+      e.qualifier = "anaphor";
+      for (uint32_t k = t; k <= last; ++k) covered[k] = 1;
+      doc_->entities.push_back(std::move(e));
+    }
+  }
+
+  // sites.tsv site_head: a noun for a kind of place (العاصمة، مدينة، ولاية، ساحة).
+  bool IsPlaceNoun(uint32_t t) const {
+    for (uint32_t id : res_.lexicon->MatchAt(*doc_, t, t + 1).entries) {
+      const LexEntry& e = res_.lexicon->entry(id);
+      if (e.type == EntryType::kCue && e.kind == "sites" && e.value == "site_head") return true;
+    }
+    return false;
   }
 
   // generic_nouns.tsv: a noun for state people or bodies of any country.

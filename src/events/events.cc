@@ -137,6 +137,12 @@ class Extractor {
       for (uint32_t k = t.first; k < t.end; ++k) covered[k] = true;
     }
     std::vector<int> single(n_, -1);  // the one-word trigger at each token
+    // The words a gapped phrase is completed by (أعرب السفير عن [شكره]): part of that phrase's
+    // event, never an event of their own.
+    std::vector<bool> completes(n_, false);
+    auto complete = [&](uint32_t from, uint32_t to) {
+      for (uint32_t k = from; k < to && k < n_; ++k) completes[k] = true;
+    };
     for (size_t i = 0; i < triggers_.size(); ++i) {
       if (triggers_[i].end == triggers_[i].first + 1) single[triggers_[i].first] = static_cast<int>(i);
     }
@@ -159,6 +165,7 @@ class Extractor {
           for (size_t j = 0; j < p.rest.size() && all; ++j) all = Folded(k + static_cast<uint32_t>(j)) == p.rest[j];
           if (!all) continue;
           const uint32_t rest_end = k + static_cast<uint32_t>(p.rest.size());
+          complete(k, rest_end);
           if (free) {
             triggers_.push_back({t, t + 1, p.entry, rest_end});
           } else {
@@ -183,12 +190,19 @@ class Extractor {
           rest_end = k + static_cast<uint32_t>(p.rest.size());
         }
         if (found) {
+          complete(rest_end - static_cast<uint32_t>(p.rest.size()), rest_end);
           triggers_.push_back({t, t + 1, p.entry, rest_end});
           covered[t] = true;
           break;
         }
       }
     }
+    std::erase_if(triggers_, [&](const Trigger& x) {
+      for (uint32_t k = x.first; k < x.end; ++k) {
+        if (!completes[k]) return false;
+      }
+      return true;
+    });
   }
 
   void Run() {
@@ -1056,7 +1070,7 @@ class Extractor {
     int reactor = (!verbal || relative_clause) && IsActOfForce(e.value) ? Reactor(t) : -1;
     // Nor is the party that alleges acts earlier in the sentence (استعرض السفير الجرائم الإسرائيلية
     // …، مع محاصرة المدن ومنع وصول …): it recounts them, it does none of them.
-    if (reactor < 0 && IsActOfForce(e.value)) reactor = AllegerBefore(t);
+    if (reactor < 0 && IsActOfForce(e.value)) reactor = AllegerBefore(t, verbal);
     if (reactor >= 0 && actor == reactor) actor = -1;
     // Reported speech and allegations.
     const Marker* speech = nullptr;
@@ -1338,13 +1352,17 @@ class Extractor {
     return SameSentence(prev.first, t.first) ? &prev : nullptr;
   }
 
-  // The alleging party of the last allegation before t in its sentence (الجرائم الإسرائيلية read
-  // as the subject's accusation), or -1.
-  int AllegerBefore(const Trigger& t) const {
+  // The party recounting acts earlier in t's sentence, or -1: the alleging party of an allegation
+  // (الجرائم الإسرائيلية read as the subject's accusation) or, for a verbal noun t, the subject of a
+  // verb of talk, review, accusation, appeal or refusal (استعرض السفير الجرائم …، مع محاصرة المدن).
+  int AllegerBefore(const Trigger& t, bool verbal) const {
+    static const std::set<std::string_view> kRecounting = {"ACCUSE", "CONSULT", "REQUEST", "REJECT", "PROTEST"};
     for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
       if (it->first_token >= t.first) continue;
       if (sentence_of_[it->first_token] != sentence_of_[t.first]) return -1;
-      if (it->allegation && it->end_token <= t.first) return it->actor;
+      // Only a verb's subject recounts (a noun's grammar actor may be the accused: الجرائم الإسرائيلية).
+      const bool recounts = it->allegation || (!verbal && it->verbal && kRecounting.count(it->event.type));
+      if (recounts && it->actor >= 0 && it->end_token <= t.first) return it->actor;
     }
     return -1;
   }

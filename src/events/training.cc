@@ -89,6 +89,13 @@ const GoldEventInstance* AlignCandidate(const Candidate& c, const std::vector<Go
   return other_type;
 }
 
+bool EntityMeetsSide(const Document& doc, int e, const std::set<std::string>& side) {
+  if (side.empty()) return false;
+  std::set<std::string> keys;
+  AddKeys(ActorOfEntity(doc, e), &keys);
+  return Meets(keys, side);
+}
+
 bool EntityOverlaps(const Entity& e, const std::vector<CodePointSpan>& mentions,
                     const std::vector<uint32_t>& cp_of_byte) {
   const uint32_t begin = cp_of_byte[std::min<size_t>(e.span.begin, cp_of_byte.size() - 1)];

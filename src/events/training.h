@@ -49,6 +49,10 @@ const GoldEventInstance* AlignCandidate(const Candidate& c, const std::vector<Go
 bool EntityOverlaps(const Entity& e, const std::vector<CodePointSpan>& mentions,
                     const std::vector<uint32_t>& cp_of_byte);
 
+// Whether the participant entity `e` stands for a gold side by the scorer's country-level
+// keys (a non-empty side only).
+bool EntityMeetsSide(const Document& doc, int e, const std::set<std::string>& side);
+
 // Code point offset of every byte offset of `text` (and of its end).
 std::vector<uint32_t> CodePointOffsets(const std::string& text);
 
