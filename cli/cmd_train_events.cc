@@ -213,6 +213,18 @@ int RunTrainEvents(const TrainEventsArgs& args) {
         }
         dump << j.dump() << "\n";
       }
+      // The trigger's readings under its other listed types, as events/decide.cc weighs them.
+      for (const internal::LexEntry* alt : c.alternatives) {
+        internal::Candidate other = internal::AsAlternative(c, *alt);
+        if (!rules_keep) internal::ChooseParticipants(a.doc, fold_actor[d % kFolds], fold_recipient[d % kFolds], &other);
+        const internal::CandidateLabel other_label = internal::LabelCandidate(other, *a.gold, a.cp);
+        if (other_label == internal::CandidateLabel::kLeftOut) continue;
+        internal::LinearExample ex;
+        internal::CandidateFeatures(a.doc, other, &ex.features);
+        ex.label = other_label == internal::CandidateLabel::kRight;
+        (ex.label ? right : wrong)++;
+        examples.push_back(std::move(ex));
+      }
       if (label == internal::CandidateLabel::kLeftOut) {
         ++left_out;
         continue;

@@ -14,6 +14,16 @@ EventActor ActorOfEntity(const Document& doc, int entity) {
   return a;
 }
 
+Candidate AsAlternative(const Candidate& c, const LexEntry& alt) {
+  Candidate out = c;
+  out.entry = &alt;
+  out.event.type = alt.value;
+  out.event.mode = alt.mode;
+  out.event.cameo = alt.cameo;
+  out.alternatives.clear();
+  return out;
+}
+
 bool IsClaimed(const Event& e) { return !e.attribution_code.empty() || !e.attribution_text.empty(); }
 
 const char* DistanceBucket(long d) {

@@ -63,10 +63,17 @@ struct Candidate {
   bool allegation = false;  // an ACCUSE the grammar derives from a conflict noun
   // domains.tsv sports words in the trigger's sentence and in the whole article.
   int sport_words_sentence = 0, sport_words_article = 0;
+  // The trigger's entries of other types (هاجم: ASSAULT, and ACCUSE); the decision weighs each
+  // reading (events/decide.h), the hand rules only the first.
+  std::vector<const LexEntry*> alternatives;
   std::vector<CandidateMention> mentions;
   // Every trigger of the sentence: first token and PLOVER type.
   std::vector<std::pair<uint32_t, std::string_view>> sentence_triggers;
 };
+
+// The candidate read as trigger entry `alt` instead (its type, mode and CAMEO code), with no
+// alternatives of its own.
+Candidate AsAlternative(const Candidate& c, const LexEntry& alt);
 
 // The event participant an entity stands for (its code, else country + sector).
 EventActor ActorOfEntity(const Document& doc, int entity);

@@ -1,5 +1,8 @@
 #include "events/decide.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "events/features.h"
 #include "events/participants.h"
 
@@ -50,6 +53,26 @@ bool NamesKnownParticipants(const Document& doc, const Candidate& c) {
 // 0.01 F1 above no veto (docs/events.md).
 constexpr double kRulesVeto = 0.01;
 
+// The reading of a trigger listed under several types (هاجم: ASSAULT or ACCUSE) the decision finds
+// likeliest, when it clears the threshold; else null and the first reading is decided as usual.
+std::optional<Candidate> BestAlternative(const EventModels& models, const Candidate& c, double first_p,
+                                         Document* doc, std::vector<uint64_t>* features) {
+  std::optional<Candidate> best;
+  double best_p = std::max(first_p, static_cast<double>(models.decision.threshold()));
+  for (const LexEntry* alt : c.alternatives) {
+    Candidate a = AsAlternative(c, *alt);
+    if (c.reasons != 0) ChooseParticipants(*doc, models.actor, models.recipient, &a);
+    CandidateFeatures(*doc, a, features);
+    const double p = models.decision.Probability(*features);
+    if (p > best_p) {
+      best_p = p;
+      a.event.confidence = models.calibration.Apply(p);
+      best = std::move(a);
+    }
+  }
+  return best;
+}
+
 void DecideEvents(const EventModels* models, std::vector<Candidate>* candidates, Document* doc) {
   std::vector<uint64_t> features;
   for (Candidate& c : *candidates) {
@@ -58,6 +81,16 @@ void DecideEvents(const EventModels* models, std::vector<Candidate>* candidates,
       continue;
     }
     if (NamesKnownParticipants(*doc, c)) continue;
+    if (!c.alternatives.empty() && !(c.reasons & kRequestedContent)) {
+      Candidate first = c;
+      if (first.reasons != 0) ChooseParticipants(*doc, models->actor, models->recipient, &first);
+      CandidateFeatures(*doc, first, &features);
+      const double first_p = models->decision.Probability(features);
+      if (std::optional<Candidate> alt = BestAlternative(*models, c, first_p, doc, &features)) {
+        if (!RefersBack(*doc, *alt)) doc->events.push_back(std::move(alt->event));
+        continue;
+      }
+    }
     // The hand rules' events keep the grammar's participants; the models
     // choose for the candidates the rules drop. The decision vetoes a rules'
     // event only when it is nearly sure the event is wrong.

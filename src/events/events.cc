@@ -23,6 +23,8 @@ struct Trigger {
   uint32_t args_from = 0;  // where the recipient may start: past a gapped phrase's words
   bool possessed = false;  // matched without its enclitic pronoun (دعمها)
   bool object_pronoun = false;  // its closing preposition carries the object as a pronoun (القبض عليه)
+  // The same words listed under other types (هاجم: ASSAULT, and ACCUSE for a verbal attack).
+  std::vector<const LexEntry*> alternatives = {};
 };
 
 struct Marker {  // speech verbs and modality words
@@ -94,8 +96,13 @@ class Extractor {
     }
     for (const LexiconMatch& m : lexicon.Match(*doc, /*without_enclitics=*/true)) {
       const LexEntry* trigger = nullptr;
+      std::vector<const LexEntry*> alternatives;
       for (uint32_t id : m.entries) {
         const LexEntry& e = lexicon.entry(id);
+        if (e.type == EntryType::kTrigger && trigger != nullptr && e.value != trigger->value &&
+            e.kind == trigger->kind) {
+          alternatives.push_back(&e);
+        }
         if (e.type == EntryType::kTrigger && trigger == nullptr) trigger = &e;
         if ((e.type == EntryType::kSpeech || e.type == EntryType::kModality) && !m.possessed) {
           markers_.push_back({m.first_token, m.first_token + m.token_count, &e});
@@ -105,6 +112,7 @@ class Extractor {
         triggers_.push_back({m.first_token, m.first_token + m.token_count, trigger});
         triggers_.back().possessed = m.possessed;
         triggers_.back().object_pronoun = m.object_pronoun;
+        triggers_.back().alternatives = std::move(alternatives);
       }
     }
     AddGappedTriggers(gapped);
@@ -1396,6 +1404,7 @@ class Extractor {
     c.actor = actor;
     c.recipient = recipient;
     c.speaker = speaker;
+    if (c.event.type == t.entry->value) c.alternatives = t.alternatives;  // not a derived reading (allegations)
     if (!verbal) {
       // The nearest earlier trigger of the sentence, when it is a verb within twelve words.
       const Trigger* prev = TriggerBefore(t);
@@ -1454,6 +1463,20 @@ class Extractor {
   }
 
   // Negation, modality, date and place.
+  // A verbal noun that is the subject of a future verb right after it (الإضراب العام سيبدأ الأسبوع
+  // المقبل، المحادثات سوف تستأنف): announced, not yet done.
+  bool FutureVerbAfterNoun(const Trigger& t) const {
+    if (IsVerbal(*t.entry)) return false;
+    for (uint32_t k = t.end; k < t.end + 2 && k < n_ && SameSentence(t.first, k); ++k) {
+      if (doc_->tokens[k].kind != TokenKind::kWord) return false;
+      if (IsWord(k, "\xD8\xB3\xD9\x88\xD9\x81") || FirstProcliticIs(k, kSeen) ||  // سوف
+          (doc_->tokens[k].segment_count > 1 && Proclitic(k) == kSeen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void Finish(Event* ev, const Trigger& t) const {
     ev->negated = MarkerBefore(t.first, "negation", 1) != nullptr;
     // «أي» after a negation spreads it to its noun: لم تسجل أي مواجهات، لم تجر الحكومة أي مفاوضات.
@@ -1462,7 +1485,7 @@ class Extractor {
       ev->negated = MarkerBefore(t.first - 1, "negation", 3) != nullptr;
     }
     if (MarkerBefore(t.first, "future", 2) != nullptr || FirstProcliticIs(t.first, kSeen) ||
-        (doc_->tokens[t.first].segment_count > 1 && Proclitic(t.first) == kSeen)) {
+        (doc_->tokens[t.first].segment_count > 1 && Proclitic(t.first) == kSeen) || FutureVerbAfterNoun(t)) {
       ev->modality = "future";
     } else if (MarkerBefore(t.first, "conditional", 12) != nullptr) {
       ev->modality = "conditional";

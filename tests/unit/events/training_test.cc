@@ -3,8 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "events/candidate.h"
+#include "rasd/engine.h"
 
 namespace rasd::internal {
 namespace {
@@ -70,6 +74,54 @@ TEST(CodePointOffsetsTest, ContinuationBytesBelongToTheirCodePoint) {
   const std::string text = "a\xD8\xA8" "c";  // a ب c
   const std::vector<uint32_t> cp = CodePointOffsets(text);
   EXPECT_EQ(cp, (std::vector<uint32_t>{0, 1, 1, 2, 3}));
+}
+
+// The grammar's candidates (no decision) of one sentence, from the built-in engine.
+std::vector<Candidate> CandidatesOf(const std::string& text, Document* doc) {
+  static const std::unique_ptr<Engine> engine = std::move(Engine::Create().value());
+  std::vector<Candidate> out;
+  *doc = AnalyzeCandidates(*engine, text, AnalyzeOptions(), &out);
+  return out;
+}
+
+TEST(CandidatesTest, TriggerListedUnderTwoTypesOffersBothReadings) {
+  Document doc;
+  std::vector<Candidate> cs = CandidatesOf("هاجم زعيم المعارضة التركية الرئيس أردوغان في خطاب أمام أنصاره.", &doc);
+  bool accuse = false;
+  for (const Candidate& c : cs) {
+    if (c.event.type != "ASSAULT") continue;
+    for (const LexEntry* alt : c.alternatives) accuse |= alt->value == "ACCUSE";
+    for (const LexEntry* alt : c.alternatives) {
+      const Candidate a = AsAlternative(c, *alt);
+      EXPECT_EQ(a.event.type, alt->value);
+      EXPECT_EQ(a.event.cameo, alt->cameo);
+      EXPECT_TRUE(a.alternatives.empty());
+    }
+  }
+  EXPECT_TRUE(accuse);
+}
+
+TEST(CandidatesTest, WordsCompletingAGappedPhraseAreNoTriggerOfTheirOwn) {
+  Document doc;
+  std::vector<Candidate> cs = CandidatesOf("أعرب وزير الخارجية الأردني أيمن الصفدي عن شكره للحكومة اليابانية.", &doc);
+  ASSERT_FALSE(cs.empty());
+  for (const Candidate& c : cs) {
+    EXPECT_EQ(std::string(doc.Text(c.event.anchor)).find("\xD8\xB4\xD9\x83\xD8\xB1"), std::string::npos)  // شكر
+        << doc.Text(c.event.anchor);
+  }
+}
+
+TEST(CandidatesTest, NounBeforeAFutureVerbIsFuture) {
+  Document doc;
+  std::vector<Candidate> cs =
+      CandidatesOf("وقال متحدث باسم الاتحاد العام التونسي للشغل إن الإضراب العام سيبدأ الأسبوع المقبل.", &doc);
+  bool found = false;
+  for (const Candidate& c : cs) {
+    if (c.event.type != "PROTEST") continue;
+    found = true;
+    EXPECT_EQ(c.event.modality, "future");
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace
