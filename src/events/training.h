@@ -5,9 +5,8 @@
 // span gold of data/annotations/ (docs/annotation.md). A candidate is right
 // when a `must` instance of its type in the same sentence has sides it
 // matches by the document-level rules of ../shared/tools/score.py (CONSULT and
-// COOPERATE in either order), except that a side the gold leaves empty must be
-// empty (score.py lets anything match it); it is left out when it matches only
-// a `may` instance.
+// COOPERATE in either order; a side the gold leaves empty matches any side); it
+// is left out when it matches only a `may` instance.
 #ifndef RASD_EVENTS_TRAINING_H_
 #define RASD_EVENTS_TRAINING_H_
 
