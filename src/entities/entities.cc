@@ -987,8 +987,9 @@ class Recognizer {
     if (best < 3 || best < 2 * second) return;
     for (Entity& e : doc_->entities) {
       bool placeable = e.type == EntityType::kOrganization || e.type == EntityType::kRole;
-      static const std::set<std::string> kStateSectors = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "CVL", "CRM", "LAB"};
-      if (!placeable || !e.country.empty() || !e.code.empty() || !kStateSectors.count(e.sector)) continue;
+      // A state's bodies, and the unnamed civilians, suspects and workers of an article about one country.
+      static const std::set<std::string> kHomeSectors = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "CVL", "CRM", "LAB"};
+      if (!placeable || !e.country.empty() || !e.code.empty() || !kHomeSectors.count(e.sector)) continue;
       if (IsGenericNoun(e.first_token)) continue;  // السفراء، الوفد، قادة: any country's
       e.country = home;
       e.code = Code(home, e.sector);
@@ -1071,7 +1072,7 @@ class Recognizer {
       if (anaphor == nullptr) continue;
       const std::string kinds = "|" + anaphor->value + "|";
       auto fits = [&](const std::string& k) { return k.size() == 3 && kinds.find("|" + k + "|") != std::string::npos; };
-      // The nearest group before it, within a few hundred words (groups_ is in text order).
+      // The nearest group before it, within a few hundred words (groups is in text order).
       int antecedent = -1;
       auto after = std::lower_bound(groups.begin(), groups.end(), t,
                                     [&](int i, uint32_t tok) { return doc_->entities[i].first_token < tok; });
