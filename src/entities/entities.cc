@@ -322,6 +322,11 @@ class Recognizer {
     return AttachedCountry(body.end, body.first) != nullptr ? phrase_of_[body.end] : -1;
   }
 
+  // Whether token t's word carries the preposition ب (بالعراق، بمنظمة).
+  bool FusedBeh(uint32_t t) const {
+    return doc_->tokens[t].segment_count > 1 && doc_->Folded(doc_->segments[doc_->tokens[t].first_segment].norm) == kBeh;
+  }
+
   // The country of the place nearest token t in its sentence: a town (الموصل), a country after في
   // (في العراق, بالعراق) or a place noun's nationality (العاصمة التونسية); "" when the sentence names none.
   std::string SentencePlaceCountry(uint32_t t) const {
@@ -337,9 +342,7 @@ class Recognizer {
       std::string country;
       if (q.cat == Cat::kPlace) {
         country = q.entry->country;
-      } else if (q.cat == Cat::kCountry && q.first > 0 &&
-                 (Folded(q.first - 1) == kFi || (doc_->tokens[q.first].segment_count > 1 &&
-                                                 doc_->Folded(doc_->segments[doc_->tokens[q.first].first_segment].norm) == kBeh))) {
+      } else if (q.cat == Cat::kCountry && q.first > 0 && (Folded(q.first - 1) == kFi || FusedBeh(q.first))) {
         country = q.entry->code;
       } else if (q.cat == Cat::kNisba && q.first > 0 && SameSentence(q.first - 1, q.first) && IsPlaceNoun(q.first - 1)) {
         country = q.entry->code;  // العاصمة التونسية، مدينة … الليبية
@@ -388,8 +391,7 @@ class Recognizer {
         const bool after_min = t > 0 && Folded(t - 1) == kMin;  // مسلحون من تنظيم داعش، محتجون من لبنان
         bool after_prep = t > 0 && (Folded(t - 1) == kFi || Folded(t - 1) == kLadaa || after_min ||
                                     Folded(t - 1) == "\xD8\xA8\xD8\xA7\xD8\xB3\xD9\x85");  // باسم
-        bool fused_prep = doc_->tokens[t].segment_count > 1 &&
-                          doc_->Folded(doc_->segments[doc_->tokens[t].first_segment].norm) == kBeh;
+        bool fused_prep = FusedBeh(t);
         if (q && (q->cat == Cat::kOrg || q->cat == Cat::kGovBody) && (after_prep || fused_prep)) {
           std::string c = CountryOf(*q);
           if (q->cat == Cat::kGovBody) {
@@ -1001,19 +1003,12 @@ class Recognizer {
   // article named last before them (a country, body, nationality or role of
   // it); with none named they stay words.
   void ResolveMetonyms() {
-    std::vector<char> covered(n_, 0);
-    for (const Entity& e : doc_->entities) {
-      for (uint32_t k = e.first_token; k < e.first_token + e.token_count && k < n_; ++k) covered[k] = 1;
-    }
+    const std::vector<char> covered = CoveredTokens();
     const size_t named = doc_->entities.size();
     for (const LexiconMatch& m : *res_.matches) {  // the engine's matches, in text order
       const uint32_t t = m.first_token;
       if (m.token_count != 1 || t >= n_ || covered[t]) continue;
-      const LexEntry* metonym = nullptr;
-      for (uint32_t id : m.entries) {
-        const LexEntry& x = res_.lexicon->entry(id);
-        if (x.type == EntryType::kCue && x.kind == "metonyms") metonym = &x;
-      }
+      const LexEntry* metonym = CueOf(m, "metonyms");
       if (metonym == nullptr) continue;
       std::string country;
       uint32_t nearest = 0;
@@ -1027,17 +1022,9 @@ class Recognizer {
         country = e.country;
       }
       if (country.empty()) continue;
-      const Token& tok = doc_->tokens[t];
-      Entity e;
-      e.type = EntityType::kGpe;
-      e.first_token = t;
-      e.token_count = 1;
-      e.span = Span{doc_->segments[tok.stem()].span.begin, tok.span.end};
-      e.text = std::string(doc_->Text(e.span));
+      Entity e = RuleEntity(m, EntityType::kGpe, "metonym");
       e.country = country;
       e.code = country;
-      e.source = "rule";
-      e.qualifier = "metonym";
       doc_->entities.push_back(std::move(e));
     }
   }
@@ -1046,10 +1033,7 @@ class Recognizer {
   // الحركة after حماس) stands for the nearest organisation or group before it whose code begins
   // with, or whose sector is, one of the row's kinds; with none, it stays a word.
   void ResolveAnaphors() {
-    std::vector<char> covered(n_, 0);
-    for (const Entity& e : doc_->entities) {
-      for (uint32_t k = e.first_token; k < e.first_token + e.token_count && k < n_; ++k) covered[k] = 1;
-    }
+    std::vector<char> covered = CoveredTokens();
     // Organisations and groups that could be antecedents, in text order.
     std::vector<int> groups;
     for (size_t i = 0; i < doc_->entities.size(); ++i) {
@@ -1064,11 +1048,7 @@ class Recognizer {
     for (const LexiconMatch& m : *res_.matches) {
       const uint32_t t = m.first_token;
       if (t >= n_ || covered[t]) continue;
-      const LexEntry* anaphor = nullptr;
-      for (uint32_t id : m.entries) {
-        const LexEntry& x = res_.lexicon->entry(id);
-        if (x.type == EntryType::kCue && x.kind == "anaphors") anaphor = &x;
-      }
+      const LexEntry* anaphor = CueOf(m, "anaphors");
       if (anaphor == nullptr) continue;
       const std::string kinds = "|" + anaphor->value + "|";
       auto fits = [&](const std::string& k) { return k.size() == 3 && kinds.find("|" + k + "|") != std::string::npos; };
@@ -1086,41 +1066,53 @@ class Recognizer {
       }
       if (antecedent < 0) continue;
       const Entity& a = doc_->entities[antecedent];
-      const uint32_t last = m.first_token + m.token_count - 1;
-      Entity e;
-      e.type = EntityType::kOrganization;
-      e.first_token = t;
-      e.token_count = m.token_count;
-      e.span = Span{doc_->segments[doc_->tokens[t].stem()].span.begin, doc_->tokens[last].span.end};
-      e.text = std::string(doc_->Text(e.span));
+      Entity e = RuleEntity(m, EntityType::kOrganization, "anaphor");
       e.country = a.country;
       e.sector = a.sector;
       e.code = a.code;
       e.cluster = a.cluster;
-      e.source = "rule";
-      e.qualifier = "anaphor";
-      for (uint32_t k = t; k <= last; ++k) covered[k] = 1;
+      for (uint32_t k = t; k < t + m.token_count && k < n_; ++k) covered[k] = 1;
       doc_->entities.push_back(std::move(e));
     }
   }
 
   // sites.tsv site_head: a noun for a kind of place (العاصمة، مدينة، ولاية، ساحة).
-  bool IsPlaceNoun(uint32_t t) const {
-    for (uint32_t id : res_.lexicon->MatchAt(*doc_, t, t + 1).entries) {
-      const LexEntry& e = res_.lexicon->entry(id);
-      if (e.type == EntryType::kCue && e.kind == "sites" && e.value == "site_head") return true;
-    }
-    return false;
-  }
+  bool IsPlaceNoun(uint32_t t) const { return SiteClass(*res_.lexicon, *doc_, t) == "site_head"; }
 
   // generic_nouns.tsv: a noun for state people or bodies of any country.
-  bool IsGenericNoun(uint32_t t) const {
-    LexiconMatch m = res_.lexicon->MatchAt(*doc_, t, t + 1);
+  bool IsGenericNoun(uint32_t t) const { return CueOf(res_.lexicon->MatchAt(*doc_, t, t + 1), "generic_nouns"); }
+
+  // The cue entry of list `kind` (metonyms, anaphors …) among a match's entries, or null.
+  const LexEntry* CueOf(const LexiconMatch& m, std::string_view kind) const {
+    const LexEntry* cue = nullptr;
     for (uint32_t id : m.entries) {
-      const LexEntry& e = res_.lexicon->entry(id);
-      if (e.type == EntryType::kCue && e.kind == "generic_nouns") return true;
+      const LexEntry& x = res_.lexicon->entry(id);
+      if (x.type == EntryType::kCue && x.kind == kind) cue = &x;
     }
-    return false;
+    return cue;
+  }
+
+  // Which tokens an entity already covers.
+  std::vector<char> CoveredTokens() const {
+    std::vector<char> covered(n_, 0);
+    for (const Entity& e : doc_->entities) {
+      for (uint32_t k = e.first_token; k < e.first_token + e.token_count && k < n_; ++k) covered[k] = 1;
+    }
+    return covered;
+  }
+
+  // An entity a rule finds on a lexicon match: its words without their proclitics.
+  Entity RuleEntity(const LexiconMatch& m, EntityType type, const char* qualifier) const {
+    const uint32_t last = m.first_token + m.token_count - 1;
+    Entity e;
+    e.type = type;
+    e.first_token = m.first_token;
+    e.token_count = m.token_count;
+    e.span = Span{doc_->segments[doc_->tokens[m.first_token].stem()].span.begin, doc_->tokens[last].span.end};
+    e.text = std::string(doc_->Text(e.span));
+    e.source = "rule";
+    e.qualifier = qualifier;
+    return e;
   }
 
   struct NerSpan {

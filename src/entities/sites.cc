@@ -4,9 +4,7 @@
 #include <string_view>
 
 namespace rasd::internal {
-namespace {
 
-// The sites.tsv class of token t's word (without proclitics), or "".
 std::string_view SiteClass(const Lexicon& lexicon, const Document& doc, uint32_t t) {
   if (t >= doc.tokens.size() || doc.tokens[t].kind != TokenKind::kWord) return {};
   LexiconMatch m = lexicon.MatchAt(doc, t, t + 1);
@@ -16,6 +14,8 @@ std::string_view SiteClass(const Lexicon& lexicon, const Document& doc, uint32_t
   }
   return {};
 }
+
+namespace {
 
 // The entity's first token carries the preposition ب, left out of the entity (بالرياض; but بكين is a name).
 bool HasInProclitic(const Document& doc, const Entity& e) {

@@ -12,10 +12,16 @@
 #ifndef RASD_ENTITIES_SITES_H_
 #define RASD_ENTITIES_SITES_H_
 
+#include <cstdint>
+#include <string_view>
+
 #include "lexicon/lexicon.h"
 #include "rasd/document.h"
 
 namespace rasd::internal {
+
+// The sites.tsv class of token t's word (without proclitics: locative, in, site_head, building), or "".
+std::string_view SiteClass(const Lexicon& lexicon, const Document& doc, uint32_t t);
 
 // Retypes site mentions of doc->entities as locations (LOC, no sector or
 // code) and gives capitals used as actors their government's code.

@@ -81,38 +81,31 @@ void DecideEvents(const EventModels* models, std::vector<Candidate>* candidates,
       continue;
     }
     if (NamesKnownParticipants(*doc, c)) continue;
-    if (!c.alternatives.empty() && !(c.reasons & kRequestedContent)) {
-      Candidate first = c;
-      if (first.reasons != 0) ChooseParticipants(*doc, models->actor, models->recipient, &first);
-      CandidateFeatures(*doc, first, &features);
-      const double first_p = models->decision.Probability(features);
-      if (std::optional<Candidate> alt = BestAlternative(*models, c, first_p, doc, &features)) {
-        if (!RefersBack(*doc, *alt)) doc->events.push_back(std::move(alt->event));
-        continue;
-      }
-    }
     // The hand rules' events keep the grammar's participants; the models
-    // choose for the candidates the rules drop. The decision vetoes a rules'
-    // event only when it is nearly sure the event is wrong.
-    if (c.reasons == 0) {
-      CandidateFeatures(*doc, c, &features);
-      const double p = models->decision.Probability(features);
-      // Not a negated or a claimed one: the annotated corpus marks no negated event `must`, and
-      // a claimed one only when the article states it too, so the model has learned little about
-      // them beyond "rarely counted" (ولم تقدم … مساعدات stays, negated; قال … إن الحكومة
-      // الجزائرية رفضت … stays, attributed to the speaker).
-      if (p < kRulesVeto && !c.event.negated && !IsClaimed(c.event)) continue;
-      c.event.confidence = models->calibration.Apply(p);
-      doc->events.push_back(std::move(c.event));
-      continue;
+    // choose for the candidates the rules drop.
+    const bool rules_keep = c.reasons == 0;
+    if (!rules_keep) {
+      // What an appeal asks for (طالب بوقف الاعتداءات) has not happened: no event of its own.
+      if (c.reasons & kRequestedContent) continue;
+      ChooseParticipants(*doc, models->actor, models->recipient, &c);
     }
-    // What an appeal asks for (طالب بوقف الاعتداءات) has not happened: no event of its own.
-    if (c.reasons & kRequestedContent) continue;
-    ChooseParticipants(*doc, models->actor, models->recipient, &c);
-    if (RefersBack(*doc, c)) continue;
     CandidateFeatures(*doc, c, &features);
     const double p = models->decision.Probability(features);
-    if (p < models->decision.threshold()) continue;  // the threshold is on the model's own probability
+    // The other readings start from the participants chosen for the first, as in training.
+    if (std::optional<Candidate> alt = BestAlternative(*models, c, p, doc, &features)) {
+      if (!RefersBack(*doc, *alt)) doc->events.push_back(std::move(alt->event));
+      continue;
+    }
+    if (rules_keep) {
+      // The decision vetoes a rules' event only when it is nearly sure the event is wrong; not a
+      // negated or a claimed one: the annotated corpus marks no negated event `must`, and a claimed
+      // one only when the article states it too, so the model has learned little about them beyond
+      // "rarely counted" (ولم تقدم … مساعدات stays, negated; قال … إن الحكومة الجزائرية رفضت … stays,
+      // attributed to the speaker).
+      if (p < kRulesVeto && !c.event.negated && !IsClaimed(c.event)) continue;
+    } else if (RefersBack(*doc, c) || p < models->decision.threshold()) {
+      continue;  // the threshold is on the model's own probability
+    }
     c.event.confidence = models->calibration.Apply(p);
     doc->events.push_back(std::move(c.event));
   }

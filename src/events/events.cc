@@ -1462,21 +1462,23 @@ class Extractor {
     return std::stoi(iso.substr(0, 4)) >= std::stoi(doc_->date.substr(0, 4)) - 1;
   }
 
-  // Negation, modality, date and place.
+  // Token k's word carries the future prefix س (سيبدأ، ستواصل).
+  bool FuturePrefix(uint32_t k) const {
+    return FirstProcliticIs(k, kSeen) || (doc_->tokens[k].segment_count > 1 && Proclitic(k) == kSeen);
+  }
+
   // A verbal noun that is the subject of a future verb right after it (الإضراب العام سيبدأ الأسبوع
   // المقبل، المحادثات سوف تستأنف): announced, not yet done.
   bool FutureVerbAfterNoun(const Trigger& t) const {
     if (IsVerbal(*t.entry)) return false;
     for (uint32_t k = t.end; k < t.end + 2 && k < n_ && SameSentence(t.first, k); ++k) {
       if (doc_->tokens[k].kind != TokenKind::kWord) return false;
-      if (IsWord(k, "\xD8\xB3\xD9\x88\xD9\x81") || FirstProcliticIs(k, kSeen) ||  // سوف
-          (doc_->tokens[k].segment_count > 1 && Proclitic(k) == kSeen)) {
-        return true;
-      }
+      if (IsWord(k, "\xD8\xB3\xD9\x88\xD9\x81") || FuturePrefix(k)) return true;  // سوف
     }
     return false;
   }
 
+  // Negation, modality, date and place.
   void Finish(Event* ev, const Trigger& t) const {
     ev->negated = MarkerBefore(t.first, "negation", 1) != nullptr;
     // «أي» after a negation spreads it to its noun: لم تسجل أي مواجهات، لم تجر الحكومة أي مفاوضات.
@@ -1484,8 +1486,7 @@ class Extractor {
         (IsWord(t.first - 1, "\xD8\xA7\xD9\x8A") || IsWord(t.first - 1, "\xD8\xA7\xD9\x8A\xD9\x87"))) {  // أي أية
       ev->negated = MarkerBefore(t.first - 1, "negation", 3) != nullptr;
     }
-    if (MarkerBefore(t.first, "future", 2) != nullptr || FirstProcliticIs(t.first, kSeen) ||
-        (doc_->tokens[t.first].segment_count > 1 && Proclitic(t.first) == kSeen) || FutureVerbAfterNoun(t)) {
+    if (MarkerBefore(t.first, "future", 2) != nullptr || FuturePrefix(t.first) || FutureVerbAfterNoun(t)) {
       ev->modality = "future";
     } else if (MarkerBefore(t.first, "conditional", 12) != nullptr) {
       ev->modality = "conditional";
