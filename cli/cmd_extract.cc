@@ -97,6 +97,7 @@ int ExtractJsonl(const Engine& engine, const std::string& path, const ExtractArg
         AnalyzeOptions options;
         options.id = record.id.empty() ? fallback_id : record.id;
         options.date = record.date.empty() ? date : record.date.substr(0, 10);
+        options.source = record.source;
         options.min_confidence = args.min_confidence;
         Emit(engine.Analyze(record.text, options), args, &record);
         return true;

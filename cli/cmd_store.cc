@@ -262,6 +262,7 @@ int RunIngest(const IngestArgs& args) {
         AnalyzeOptions options;
         options.id = job.meta.id;
         options.date = job.meta.date;
+        options.source = job.meta.source;
         options.min_confidence = args.min_confidence;
         Analysed a;
         a.bytes = job.text.size();

@@ -92,6 +92,7 @@ int RunTrainEvents(const TrainEventsArgs& args) {
         AnalyzeOptions options;
         options.id = rec.id;
         options.date = rec.date;
+        options.source = rec.source;
         Article a;
         a.doc = internal::AnalyzeCandidates(**engine, rec.text, options, &a.candidates);
         a.cp = internal::CodePointOffsets(a.doc.text);

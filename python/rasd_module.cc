@@ -68,12 +68,14 @@ std::string TextBytes(const py::handle& text, const char* what) {
 }
 
 struct Job {
-  std::string text, id, date;
+  std::string text, id, date, source;
 };
 
+// (text, id, date) or (text, id, date, source).
 Job MakeJob(const py::handle& t) {
   py::tuple tup = py::reinterpret_borrow<py::tuple>(t);
-  return Job{TextBytes(tup[0], "text"), py::cast<std::string>(tup[1]), py::cast<std::string>(tup[2])};
+  return Job{TextBytes(tup[0], "text"), py::cast<std::string>(tup[1]), py::cast<std::string>(tup[2]),
+             tup.size() > 3 ? py::cast<std::string>(tup[3]) : std::string()};
 }
 
 rasd::JsonOptions Options(bool tokens, bool text) {
@@ -88,6 +90,7 @@ std::string AnalyzeToJson(const rasd::Engine& engine, const Job& job, const rasd
   rasd::AnalyzeOptions ao;
   ao.id = job.id;
   ao.date = job.date;
+  ao.source = job.source;
   ao.min_confidence = min_confidence;
   return rasd::DocumentToJson(engine.Analyze(job.text, ao), options);
 }
@@ -99,10 +102,10 @@ py::object Loads(const std::string& json) {
   return (*loads)(py::bytes(json));
 }
 
-// analyze(text, id, date, tokens, text_field, min_confidence) -> dict
+// analyze(text, id, date, tokens, text_field, min_confidence, source) -> dict
 py::object Analyze(const py::handle& text, const std::string& id, const std::string& date, bool tokens,
-                   bool text_field, float min_confidence) {
-  Job job{TextBytes(text, "text"), id, date};
+                   bool text_field, float min_confidence, const std::string& source) {
+  Job job{TextBytes(text, "text"), id, date, source};
   const rasd::Engine& engine = SharedEngine();
   std::string json;
   {
@@ -112,7 +115,7 @@ py::object Analyze(const py::handle& text, const std::string& id, const std::str
   return Loads(json);
 }
 
-// analyze_many([(text, id, date), …], threads, tokens, text_field) -> [dict]
+// analyze_many([(text, id, date[, source]), …], threads, tokens, text_field) -> [dict]
 // With threads > 1, `threads` workers analyse without the GIL while this
 // thread turns finished documents into dicts in input order, so the parsing
 // overlaps the analysis; threads = 1 does both in this thread.
@@ -226,7 +229,7 @@ std::string ValidateDate(const std::string& date, bool allow_time) {
 PYBIND11_MODULE(_rasd, m) {
   m.doc() = "rasd native module (use the rasd package)";
   m.def("analyze", &Analyze, py::arg("text"), py::arg("id"), py::arg("date"), py::arg("tokens"),
-        py::arg("text_field"), py::arg("min_confidence") = rasd::kDefaultMinConfidence);
+        py::arg("text_field"), py::arg("min_confidence") = rasd::kDefaultMinConfidence, py::arg("source") = "");
   m.def("analyze_many", &AnalyzeMany, py::arg("items"), py::arg("threads"), py::arg("tokens"),
         py::arg("text_field"), py::arg("min_confidence") = rasd::kDefaultMinConfidence);
   m.attr("DEFAULT_MIN_CONFIDENCE") = rasd::kDefaultMinConfidence;

@@ -243,6 +243,9 @@ struct Api::Impl {
       } else if (m.key == "id" && !null) {
         if (m.kind != JsonKind::kString) return Error(400, "field 'id' must be a string");
         options.id = m.value;
+      } else if (m.key == "source" && !null) {
+        if (m.kind != JsonKind::kString) return Error(400, "field 'source' must be a string");
+        options.source = m.value;
       } else if (m.key == "min_confidence" && !null) {
         double v = -1;
         if (m.kind == JsonKind::kNumber) {

@@ -170,6 +170,7 @@ struct Event {
 struct Document {
   std::string id;
   std::string date;  // document date, YYYY-MM-DD or empty
+  std::string source;  // the outlet that published it (AnalyzeOptions::source), or empty
   std::string text;  // the input as valid UTF-8
   // `text` normalised for analysis (diacritics, tatweel, presentation forms,
   // format controls removed; digits folded; hamza and ta marbuta kept) ...

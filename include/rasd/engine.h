@@ -70,6 +70,10 @@ struct AnalyzeOptions {
   bool text_only = false;
   // Drop events whose confidence is below this (0..1; docs/events.md).
   float min_confidence = kDefaultMinConfidence;
+  // The outlet that published the text (a JSONL record's "source": JawharaFM, okaz): a national
+  // outlet's country is the home of the state bodies the text names without one
+  // (data/lexicons/outlets.tsv; docs/entities.md).
+  std::string source = {};
 };
 
 // What the lexicons know about a phrase found in a text (rasd lexicon lookup).

@@ -58,7 +58,7 @@ def _id_arg(value, where):
     raise TypeError(f"{where}: id must be a str, an int or None, not {type(value).__name__}")
 
 
-def extract(text, date=None, id=None, *, tokens=False, include_text=True, min_confidence=None):
+def extract(text, date=None, id=None, *, tokens=False, include_text=True, min_confidence=None, source=None):
     """Analyses one article and returns its document as a dict.
 
     text: str (or bytes, read as UTF-8; ill-formed bytes are repaired with
@@ -68,11 +68,22 @@ def extract(text, date=None, id=None, *, tokens=False, include_text=True, min_co
     article text out. min_confidence leaves out events whose confidence (the
     learned model's calibrated probability, docs/events.md) is below it;
     None means DEFAULT_MIN_CONFIDENCE (0: every event, as the CLI).
+    source: the outlet that published the text (a corpus record's "source",
+    e.g. "JawharaFM"); a national outlet's country is the home of the state
+    bodies the text names without one (data/lexicons/outlets.tsv).
     The GIL is released while the engine works.
     """
     return _rasd.analyze(text, _id_arg(id, "rasd.extract"), _date_arg(date, "rasd.extract"),
                          _bool_arg(tokens, "tokens", "rasd.extract"), _bool_arg(include_text, "include_text", "rasd.extract"),
-                         _confidence_arg(min_confidence, "rasd.extract"))
+                         _confidence_arg(min_confidence, "rasd.extract"), _source_arg(source, "rasd.extract"))
+
+
+def _source_arg(value, where):
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TypeError(f"{where}: source must be a str or None, not {type(value).__name__}")
+    return value
 
 
 def _bool_arg(value, name, where):
@@ -98,11 +109,11 @@ _INPUT_FIELDS = ("text", "id", "date")
 
 
 def _record_job(item, index):
-    """(text, id, date, extras) for one extract_many() item, read as
+    """(text, id, date, source) and extras for one extract_many() item, read as
     `rasd extract --jsonl` reads a record: date cut to its first 10
     characters, numeric ids as text, id defaulting to the item's position."""
     if isinstance(item, (str, bytes)):
-        return (item, str(index), ""), None
+        return (item, str(index), "", ""), None
     if not isinstance(item, _Mapping):
         raise TypeError(f"rasd.extract_many: item {index} is {type(item).__name__}; "
                         "expected str, bytes or a dict with a 'text' field")
@@ -134,8 +145,11 @@ def _record_job(item, index):
     else:
         raise TypeError(f"rasd.extract_many: item {index}: field 'date' must be str or a datetime.date, "
                         f"not {type(date).__name__}")
+    source = item.get("source")
+    if not isinstance(source, str):
+        source = ""  # a record's source is copied into its document whatever it is; only text names an outlet
     extras = {k: v for k, v in item.items() if k not in _INPUT_FIELDS}
-    return (text, doc_id, date), extras
+    return (text, doc_id, date, source), extras
 
 
 def extract_many(items, threads=None, *, tokens=False, include_text=True, batch=2048, errors="raise",
@@ -144,9 +158,10 @@ def extract_many(items, threads=None, *, tokens=False, include_text=True, batch=
     cores) with the GIL released, and returns their documents in input order.
 
     items: any iterable of str/bytes (ids "0", "1", … by position) or of
-    dicts with "text" and optional "id" and "date" (a real calendar day
+    dicts with "text" and optional "id", "date" (a real calendar day
     YYYY-MM-DD, optionally followed by a time, as `rasd extract --jsonl`
-    reads it; an impossible date is a bad item); the other fields
+    reads it; an impossible date is a bad item) and "source" (the outlet, as
+    in extract()); the other fields
     of a dict (title, source, url, …) are copied into its document.
     Iterables are consumed `batch` items at a time, so memory stays bounded.
     errors="raise" (default) raises TypeError/ValueError on a bad item;

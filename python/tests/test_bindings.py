@@ -260,3 +260,17 @@ def test_min_confidence_matches_cli(examples):
     for bad in (-0.1, 1.5, "0.5", True):
         with pytest.raises(ValueError):
             rasd.extract(text, min_confidence=bad)
+
+
+def test_source_names_the_outlet():
+    # outlets.tsv: a national outlet's unnamed state bodies are its country's.
+    text = "أوقفت الوحدات الأمنية كهلا بساحة القصبة."
+    units = lambda doc: [e for e in doc["entities"] if e["text"] == "الوحدات الأمنية"][0]
+    assert units(rasd.extract(text, source="JawharaFM"))["code"] == "TUNCOP"
+    assert "code" not in units(rasd.extract(text))
+    many = rasd.extract_many([{"text": text, "source": "JawharaFM"}, {"text": text, "source": "CNN"}], threads=1)
+    assert units(many[0])["code"] == "TUNCOP"
+    assert "code" not in units(many[1])
+    assert many[0]["source"] == "JawharaFM"  # copied into the document like any other field
+    with pytest.raises(TypeError):
+        rasd.extract(text, source=3)

@@ -186,6 +186,7 @@ Document Engine::Impl::TextLayer(std::string_view input, const AnalyzeOptions& o
   Document doc;
   doc.id = options.id;
   doc.date = options.date;
+  doc.source = options.source;
   // The apps refuse impossible dates before this; a library caller learns
   // why relative dates stay unresolved instead of finding out silently.
   if (!options.date.empty()) {

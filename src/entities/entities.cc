@@ -966,8 +966,10 @@ class Recognizer {
 
   // State bodies and office holders named without a country (البرلمان، مجلس
   // الوزراء، رئيس الحكومة) belong to the country the article is about, when one
-  // clearly dominates: at least three mentions and twice the runner-up. Marked
-  // with qualifier "document_country" so users can tell inference from text.
+  // clearly dominates: at least three mentions and twice the runner-up; with
+  // none, to a national outlet's country (outlets.tsv: a Tunisian radio's
+  // «الوحدات الأمنية» are Tunisian). Marked with qualifier "document_country"
+  // so users can tell inference from text.
   void PlaceDomesticBodies() {
     std::map<std::string, int> mentions;
     for (const Entity& e : doc_->entities) {
@@ -986,7 +988,8 @@ class Recognizer {
         second = count;
       }
     }
-    if (best < 3 || best < 2 * second) return;
+    if (best < 3 || best < 2 * second) home = OutletCountry();
+    if (home.empty()) return;
     for (Entity& e : doc_->entities) {
       bool placeable = e.type == EntityType::kOrganization || e.type == EntityType::kRole;
       // A state's bodies, and the unnamed civilians, suspects and workers of an article about one country.
@@ -997,6 +1000,16 @@ class Recognizer {
       e.code = Code(home, e.sector);
       e.qualifier = "document_country";
     }
+  }
+
+  // The country whose domestic news the document's outlet reports (outlets.tsv), or "".
+  std::string OutletCountry() const {
+    if (doc_->source.empty()) return {};
+    for (uint32_t id : res_.lexicon->Lookup(doc_->source)) {
+      const LexEntry& x = res_.lexicon->entry(id);
+      if (x.type == EntryType::kCue && x.kind == "outlets" && x.surface == doc_->source) return x.value;
+    }
+    return {};
   }
 
   // metonyms.tsv: المملكة، الإمارة، السلطنة stand for the state of that kind the

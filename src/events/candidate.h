@@ -32,7 +32,8 @@ enum CandidateReason : uint32_t {
   kSameParty = 1u << 9,              // actor and recipient are one party
   kSameBody = 1u << 10,              // two sides of one country, same body or described
   kPossessedNoun = 1u << 11,         // a noun with a possessive pronoun (دعمها): read by the models only
-  kReasonCount = 12,
+  kEvaluative = 1u << 12,            // an evaluative verb (evaluative_triggers.tsv): read by the models only
+  kReasonCount = 13,
 };
 
 // The name of reason bit `bit` (0-based), for features and debugging.
@@ -66,6 +67,9 @@ struct Candidate {
   // The trigger's entries of other types (هاجم: ASSAULT, and ACCUSE); the decision weighs each
   // reading (events/decide.h), the hand rules only the first.
   std::vector<const LexEntry*> alternatives;
+  // An evaluative trigger's evaluations.tsv words in its clause: surface and polarity (pointing into the
+  // entity lexicon, which outlives candidates).
+  std::vector<std::pair<std::string_view, std::string_view>> evaluations;
   std::vector<CandidateMention> mentions;
   // Every trigger of the sentence: first token and PLOVER type.
   std::vector<std::pair<uint32_t, std::string_view>> sentence_triggers;

@@ -25,6 +25,8 @@ struct Trigger {
   bool object_pronoun = false;  // its closing preposition carries the object as a pronoun (القبض عليه)
   // The same words listed under other types (هاجم: ASSAULT, and ACCUSE for a verbal attack).
   std::vector<const LexEntry*> alternatives = {};
+  // An evaluative trigger's evaluations.tsv words in its clause (both polarities).
+  std::vector<const LexEntry*> evaluations = {};
 };
 
 struct Marker {  // speech verbs and modality words
@@ -94,11 +96,28 @@ class Extractor {
       const Sentence& sent = doc->sentences[s];
       for (uint32_t t = sent.first_token; t < sent.first_token + sent.token_count; ++t) sentence_of_[t] = s;
     }
-    for (const LexiconMatch& m : lexicon.Match(*doc, /*without_enclitics=*/true)) {
+    const std::vector<LexiconMatch> matches = lexicon.Match(*doc, /*without_enclitics=*/true);
+    std::vector<bool> speech_verb_at(n_, false);  // where an evaluative trigger's clause ends
+    for (const LexiconMatch& m : matches) {
+      for (uint32_t id : m.entries) {
+        if (lexicon.entry(id).type == EntryType::kSpeech && IsVerbal(lexicon.entry(id))) speech_verb_at[m.first_token] = true;
+      }
+    }
+    for (const LexiconMatch& m : matches) {
       const LexEntry* trigger = nullptr;
       std::vector<const LexEntry*> alternatives;
+      std::vector<const LexEntry*> evaluations;
       for (uint32_t id : m.entries) {
         const LexEntry& e = lexicon.entry(id);
+        if (e.type == EntryType::kTrigger && !e.evaluation.empty()) {
+          // An evaluative verb (evaluative_triggers.tsv) reads as its polarity's event only when its
+          // clause holds a word of that polarity.
+          if (evaluations.empty()) evaluations = ClauseEvaluations(m.first_token + m.token_count, speech_verb_at);
+          if (std::none_of(evaluations.begin(), evaluations.end(),
+                           [&](const LexEntry* w) { return w->value == e.evaluation; })) {
+            continue;
+          }
+        }
         if (e.type == EntryType::kTrigger && trigger != nullptr && e.value != trigger->value &&
             e.kind == trigger->kind) {
           alternatives.push_back(&e);
@@ -113,11 +132,33 @@ class Extractor {
         triggers_.back().possessed = m.possessed;
         triggers_.back().object_pronoun = m.object_pronoun;
         triggers_.back().alternatives = std::move(alternatives);
+        if (!trigger->evaluation.empty()) triggers_.back().evaluations = std::move(evaluations);
       }
     }
     AddGappedTriggers(gapped);
     std::sort(triggers_.begin(), triggers_.end(), [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
     MarkReportSources();
+  }
+
+  // The evaluations.tsv words (خائن، غير مقبول، شجاع) from token `from` to the end of its clause: the
+  // sentence's end, the next speech verb (a new clause of its own) or 25 words.
+  std::vector<const LexEntry*> ClauseEvaluations(uint32_t from, const std::vector<bool>& speech_verb_at) const {
+    std::vector<const LexEntry*> out;
+    if (from >= n_) return out;
+    const uint32_t end = std::min<uint32_t>(SentenceEnd(from - 1), from + 25);
+    for (uint32_t k = from; k < end && !speech_verb_at[k]; ++k) {
+      if (doc_->tokens[k].kind != TokenKind::kWord) continue;
+      const LexiconMatch w = entity_lex_.MatchAt(*doc_, k, std::min<uint32_t>(end, k + 3));
+      for (uint32_t id : w.entries) {
+        const LexEntry& x = entity_lex_.entry(id);
+        if (x.type == EntryType::kCue && x.kind == "evaluations") {
+          out.push_back(&x);
+          break;
+        }
+      }
+      if (w.token_count > 1) k += w.token_count - 1;
+    }
+    return out;
   }
 
   // The source a sentence is attributed to (بحسب ما أفادت به وكالة الأنباء،
@@ -810,6 +851,8 @@ class Extractor {
     if (e.kind == "first_person" && quote_speaker < 0) return -1;
     // A noun with a possessive pronoun (دعمها، لقائه): the hand rules never read these.
     uint32_t reasons = t.possessed ? static_cast<uint32_t>(kPossessedNoun) : 0u;
+    // An evaluative verb (وصف … بأنه «خائن»): too loose for the hand rules; the decision weighs it.
+    if (!e.evaluation.empty()) reasons |= kEvaluative;
     int accepted = -1;
     // Only the trigger's head counts: a phrase whose later words begin a name
     // (نشرت قوات الأمن …) is a verb and its subject or object, not a name.
@@ -1405,6 +1448,7 @@ class Extractor {
     c.recipient = recipient;
     c.speaker = speaker;
     if (c.event.type == t.entry->value) c.alternatives = t.alternatives;  // not a derived reading (allegations)
+    for (const LexEntry* w : t.evaluations) c.evaluations.push_back({w->surface, w->value});
     if (!verbal) {
       // The nearest earlier trigger of the sentence, when it is a verb within twelve words.
       const Trigger* prev = TriggerBefore(t);
@@ -1601,7 +1645,7 @@ std::vector<Candidate> EventCandidates(const Lexicon& events, const GappedPhrase
 std::string_view CandidateReasonName(int bit) {
   static constexpr std::string_view kNames[kReasonCount] = {
       "inside_name", "not_event_sense", "verb_spelt_as_noun", "requested_content", "unplaced_subject", "no_actor",
-      "nationality_actor", "no_recipient", "noun_without_recipient", "same_party", "same_body", "possessed_noun"};
+      "nationality_actor", "no_recipient", "noun_without_recipient", "same_party", "same_body", "possessed_noun", "evaluative"};
   return bit >= 0 && bit < static_cast<int>(kReasonCount) ? kNames[bit] : "?";
 }
 

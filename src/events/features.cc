@@ -131,6 +131,17 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
     add({"gov=", governor});
     add({"gov-t=", governor, "/", type});
   }
+  // An evaluative verb's words: what the speaker calls the party (خائن، إرهابي، شجاع), and how many of
+  // each polarity its clause holds.
+  if (!c.evaluations.empty()) {
+    int same = 0, other = 0;
+    for (const auto& [word, polarity] : c.evaluations) {
+      const bool agrees = (polarity == "negative") == (type == "ACCUSE");
+      ++(agrees ? same : other);
+      if (agrees) add({"eval=", word, "/", type});
+    }
+    add({"eval-n=", DistanceBucket(same), "/", DistanceBucket(other), "/", type});
+  }
   add({"triggers-in-sent=", DistanceBucket(static_cast<long>(c.sentence_triggers.size())), "/", type});
   // Where the sentence stands, and how long it is.
   add({"sent=", DistanceBucket(ev.sentence)});

@@ -46,7 +46,7 @@ bool IsEventEntryType(EntryType type) {
 namespace {
 
 constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'L', 'E', 'X', '\0'};
-constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kFormatVersion = 4;
 constexpr char kWordSep = '\x1f';
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال  Al
 
@@ -171,6 +171,20 @@ std::vector<std::string> VerbForms(const std::string& w, const std::string& pos)
 // other words (نوقع، أحمد); events read them only inside quotation marks,
 // with the quoted speaker as the actor. The first person singular perfect
 // (فرضت) is spelt like the third feminine and already generated.
+// A circumstantial participle as the lexicons write it: one word in the masculine singular
+// accusative (مطالبا، مشيرا، معربا), long enough to have a stem before its alef.
+bool IsCircumstantial(const std::string& w) {
+  return w.find(' ') == std::string::npos && std::string_view(w).ends_with(kAlef) && w.size() >= 8;
+}
+
+// Its other genders and numbers (issue #14: participles of other genders and numbers): مطالبة،
+// مطالبين (plural, and the dual's accusative), مطالبات، مطالبتين.
+std::vector<std::string> ParticipleForms(const std::string& w) {
+  const std::string stem = w.substr(0, w.size() - kAlef.size());
+  return {w, stem + "\xD8\xA9", stem + "\xD9\x8A\xD9\x86", stem + "\xD8\xA7\xD8\xAA",
+          stem + "\xD8\xAA\xD9\x8A\xD9\x86"};  // ة ين ات تين
+}
+
 std::vector<std::string> FirstPersonForms(const std::string& w, const std::string& pos) {
   std::vector<std::string> out;
   auto ends = [&](std::string_view suffix) { return std::string_view(w).ends_with(suffix); };
@@ -542,6 +556,12 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
         e.cameo = col(3);
         e.extra = col(4);
         e.actor = col(5);
+        if (const int ev = f.Column("evaluation"); ev >= 0) {
+          e.evaluation = Dash(row.fields[ev]);
+          if (!e.evaluation.empty() && e.evaluation != "negative" && e.evaluation != "positive") {
+            return fail(row.line, "evaluation must be negative, positive or -");
+          }
+        }
         // Verbs, and the first word of verbal phrases, are inflected.
         std::string first = e.surface.substr(0, e.surface.find(' '));
         std::string rest = e.surface.size() > first.size() ? e.surface.substr(first.size()) : "";
@@ -566,7 +586,12 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
             }
           }
           for (const std::string& form : FirstPersonForms(first, pos)) first_person.push_back(form + rest);
-          // A phrase ending in the pronoun ـه (أعرب عن قلقه، جدد رفضه) takes the
+        } else if (e.kind == "participle" && IsCircumstantial(first)) {
+          surfaces.clear();
+          for (const std::string& form : ParticipleForms(first)) surfaces.push_back(form + rest);
+        }
+        if (e.kind == "phrase" || e.kind == "participle") {
+          // A phrase ending in the pronoun ـه (أعرب عن قلقه، جدد رفضه، معربا عن قلقه) takes the
           // subject's other persons too: قلقها، قلقهم، قلقهما، قلقنا، قلقي.
           const size_t last_space = e.surface.rfind(' ');
           if (last_space != std::string::npos && e.surface.size() - last_space > 5 &&
@@ -588,6 +613,7 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
         e.kind = col(1);
         e.value = col(0);
         if (col(0) == "perfect" || col(0) == "imperfect") surfaces = VerbForms(e.surface, col(0));
+        if (col(0) == "participle" && IsCircumstantial(e.surface)) surfaces = ParticipleForms(e.surface);
         break;
       case EntryType::kModality:
         e.kind = col(0);
@@ -712,7 +738,7 @@ std::string Lexicon::Serialize() const {
     PutU32(&out, e.file);
     PutU32(&out, e.line);
     const std::string* fields[] = {&e.surface, &e.code,  &e.country, &e.sector, &e.kind, &e.value, &e.extra,
-                                   &e.mode,    &e.cameo, &e.actor,   &e.from,   &e.to,   &impl_->keys[i]};
+                                   &e.mode,    &e.cameo, &e.actor,   &e.evaluation, &e.from, &e.to, &impl_->keys[i]};
     for (const std::string* s : fields) PutStr(&out, *s);
   }
   return out;
@@ -750,7 +776,7 @@ StatusOr<Lexicon> Lexicon::FromBlob(std::string_view blob, bool (*keep)(EntryTyp
     e.file = static_cast<uint16_t>(file);
     e.line = line;
     for (std::string* s : {&e.surface, &e.code, &e.country, &e.sector, &e.kind, &e.value, &e.extra, &e.mode,
-                           &e.cameo, &e.actor, &e.from, &e.to, &key}) {
+                           &e.cameo, &e.actor, &e.evaluation, &e.from, &e.to, &key}) {
       if (!r.Str(s)) return DataLossError("lexicon blob: truncated entry " + std::to_string(i));
     }
     if (keep != nullptr && !keep(e.type)) continue;

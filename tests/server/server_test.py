@@ -299,11 +299,18 @@ try:
     cli = subprocess.run([rasd, "extract", "--date", "2024-11-20", "--id", "request", "--min-confidence", "0.5", "-"],
                          input=text, capture_output=True, text=True).stdout
     check(st == 200 and jbody(data) == json.loads(cli), "POST /api/extract min_confidence equals --min-confidence")
+    # The outlet (outlets.tsv): a national outlet's unnamed state bodies are its country's.
+    outlet_text = "أوقفت الوحدات الأمنية كهلا بساحة القصبة."
+    st, ct, data = request(port, "POST", "/api/extract",
+                           json.dumps({"text": outlet_text, "source": "JawharaFM"}, ensure_ascii=False).encode(), JSON)
+    codes = [e.get("code") for e in (jbody(data) or {}).get("entities", [])]
+    check(st == 200 and "TUNCOP" in codes, "POST /api/extract source names the outlet (%s)" % codes)
 
     for body, what in [("{bad json", "malformed JSON"), ("[1,2]", "not an object"), ('{"date":"2024-11-20"}', "no text"),
                        ('{"text": 5}', "text not a string"), ('{"text":"x","date":"20-11-2024"}', "bad date"),
                        ('{"text":"x","min_confidence":2}', "min_confidence above 1"),
-                       ('{"text":"x","min_confidence":"0.5"}', "min_confidence not a number")]:
+                       ('{"text":"x","min_confidence":"0.5"}', "min_confidence not a number"),
+                       ('{"text":"x","source":5}', "source not a string")]:
         st, ct, data = request(port, "POST", "/api/extract", body, JSON)
         e = jbody(data)
         check(st == 400 and e and "error" in e, "POST /api/extract %s -> 400 JSON (%s)" % (what, e and e.get("error")))

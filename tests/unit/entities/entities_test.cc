@@ -113,6 +113,30 @@ TEST(EntitiesTest, StateBodiesTakeTheArticlesCountry) {
   EXPECT_EQ(cabinet->qualifier, "document_country");
 }
 
+// A national outlet's unnamed state bodies are its country's (outlets.tsv), unless the text itself
+// names another country clearly more; an international outlet's stay unplaced.
+TEST(EntitiesTest, StateBodiesOfANationalOutlet) {
+  const std::string text = "أوقفت الوحدات الأمنية اليوم كهلا بساحة القصبة.";
+  AnalyzeOptions jawhara;
+  jawhara.source = "JawharaFM";
+  Document d = TheEngine().Analyze(text, jawhara);
+  const Entity* units = Find(d, EntityType::kOrganization, "الوحدات الأمنية");
+  ASSERT_NE(units, nullptr) << Dump(d);
+  EXPECT_EQ(units->code, "TUNCOP");
+  EXPECT_EQ(units->qualifier, "document_country");
+  AnalyzeOptions cnn;
+  cnn.source = "CNN";
+  d = TheEngine().Analyze(text, cnn);
+  units = Find(d, EntityType::kOrganization, "الوحدات الأمنية");
+  ASSERT_NE(units, nullptr) << Dump(d);
+  EXPECT_EQ(units->country, "");
+  d = TheEngine().Analyze("زار وفد مصري ليبيا. وقالت مصر إن العلاقات مع مصر قوية وإن مصر تدعم الحوار. "
+                          "وأوقفت الوحدات الأمنية مهربين.", jawhara);
+  units = Find(d, EntityType::kOrganization, "الوحدات الأمنية");
+  ASSERT_NE(units, nullptr) << Dump(d);
+  EXPECT_EQ(units->code, "EGYCOP");
+}
+
 TEST(EntitiesTest, HonorificWithArticleIsNoHonorific) {
   // سيادة (Excellency) is an honorific; السيادة (sovereignty) is not.
   Document d = TheEngine().Analyze("أكد البيان احترام السيادة الوطنية للدول.");

@@ -125,4 +125,42 @@ TEST(CandidatesTest, NounBeforeAFutureVerbIsFuture) {
 }
 
 }  // namespace
+
+// evaluative_triggers.tsv: a verb of characterising is a candidate only when its clause holds an
+// evaluations.tsv word, read as its polarity's event, and left to the decision.
+TEST(CandidatesTest, EvaluativeVerbNeedsAnEvaluativeWord) {
+  Document doc;
+  auto evaluative = [](const std::vector<Candidate>& cs, const char* type) {
+    int n = 0;
+    for (const Candidate& c : cs) {
+      if ((c.reasons & kEvaluative) && c.event.type == type) {
+        ++n;
+        EXPECT_FALSE(c.evaluations.empty());
+      }
+    }
+    return n;
+  };
+  std::vector<Candidate> cs =
+      CandidatesOf("ووصف وزير الخارجية البريطاني الحكومة الإيرانية بأنها \"خائنة وفاشلة\".", &doc);
+  EXPECT_EQ(evaluative(cs, "ACCUSE"), 1);
+  EXPECT_EQ(evaluative(cs, "SUPPORT"), 0);
+  cs = CandidatesOf("ووصف الرئيس الأمريكي نظيره الكوري الشمالي بالرجل الشريف.", &doc);
+  EXPECT_EQ(evaluative(cs, "SUPPORT"), 1);
+  EXPECT_EQ(evaluative(cs, "ACCUSE"), 0);
+  cs = CandidatesOf("ووصف وزير الخارجية البريطاني زيارته إلى طهران بأنها الأولى منذ عامين.", &doc);
+  EXPECT_EQ(evaluative(cs, "ACCUSE") + evaluative(cs, "SUPPORT"), 0);
+}
+
+// Participles are listed in the masculine singular (مطالبا); the other genders and numbers match too.
+TEST(CandidatesTest, ParticiplesInEveryGenderAndNumber) {
+  Document doc;
+  for (const char* text : {"تظاهر آلاف المصريين في القاهرة، مطالبين الحكومة المصرية بخفض الأسعار.",
+                           "وعقدت الوزيرة الفرنسية مؤتمرا صحفيا، مطالبة الحكومة الإيرانية بالإفراج عن المعتقلين."}) {
+    std::vector<Candidate> cs = CandidatesOf(text, &doc);
+    bool request = false;
+    for (const Candidate& c : cs) request |= c.event.type == "REQUEST";
+    EXPECT_TRUE(request) << text;
+  }
+}
+
 }  // namespace rasd::internal

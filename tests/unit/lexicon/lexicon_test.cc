@@ -269,6 +269,31 @@ TEST(LexiconLoadTest, BadLinesFailWithFileAndLineAndAddNothing) {
   EXPECT_FALSE(lex.AddTsv("# source: t\n# license: t\n", "countries.tsv").ok()) << "no column line";
 }
 
+// A trigger file may add an `evaluation` column (evaluative_triggers.tsv): negative or positive,
+// kept through the blob; and a circumstantial participle matches in every gender and number.
+TEST(LexiconLoadTest, EvaluativeTriggersAndParticipleForms) {
+  const std::string header =
+      "# rasd lexicon: t\n# source: t\n# license: t\n# rasd kind: triggers\n"
+      "surface\tpos\ttype\tmode\tcameo\trecipient\tactor\tevaluation\tsource\n";
+  Lexicon bad;
+  Status s = bad.AddTsv(header + "وصف\tperfect\tACCUSE\t-\t111\tobj\tsubj\tangry\tt\n", "x.tsv");
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("evaluation must be negative, positive or -"), std::string::npos) << s.message();
+  Lexicon lex;
+  ASSERT_TRUE(lex.AddTsv(header + "وصف\tperfect\tACCUSE\t-\t111\tobj\tsubj\tnegative\tt\n"
+                                  "مطالبا\tparticiple\tREQUEST\t-\t100\tobj\tsubj\t-\tt\n", "x.tsv").ok());
+  auto again = Lexicon::FromBlob(lex.Serialize());
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  bool evaluative = false;
+  for (uint32_t id : again->Lookup("وصفت")) evaluative |= again->entry(id).evaluation == "negative";
+  EXPECT_TRUE(evaluative);
+  for (const char* form : {"مطالبا", "مطالبة", "مطالبين", "مطالبات", "مطالبتين"}) {
+    bool found = false;
+    for (uint32_t id : again->Lookup(form)) found |= again->entry(id).value == "REQUEST" && again->entry(id).evaluation.empty();
+    EXPECT_TRUE(found) << form;
+  }
+}
+
 TEST(LexiconLoadTest, BlobRoundTripsAndRejectsCorruption) {
   const Lexicon& lex = Builtin();
   std::string blob = lex.Serialize();
