@@ -135,8 +135,9 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
   // each polarity its clause holds.
   if (!c.evaluations.empty()) {
     int same = 0, other = 0;
+    const std::string_view wanted = c.entry ? std::string_view(c.entry->evaluation) : std::string_view();
     for (const auto& [word, polarity] : c.evaluations) {
-      const bool agrees = (polarity == "negative") == (type == "ACCUSE");
+      const bool agrees = polarity == wanted;
       ++(agrees ? same : other);
       if (agrees) add({"eval=", word, "/", type});
     }

@@ -558,8 +558,9 @@ Status Lexicon::AddTsv(std::string_view content, const std::string& name) {
         e.actor = col(5);
         if (const int ev = f.Column("evaluation"); ev >= 0) {
           e.evaluation = Dash(row.fields[ev]);
-          if (!e.evaluation.empty() && e.evaluation != "negative" && e.evaluation != "positive") {
-            return fail(row.line, "evaluation must be negative, positive or -");
+          if (!e.evaluation.empty() && e.evaluation != "negative" && e.evaluation != "positive" &&
+              e.evaluation != "deontic") {
+            return fail(row.line, "evaluation must be negative, positive, deontic or -");
           }
         }
         // Verbs, and the first word of verbal phrases, are inflected.

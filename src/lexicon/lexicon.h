@@ -61,7 +61,7 @@ struct LexEntry {
   std::string cameo;    // triggers: CAMEO code
   std::string actor;    // triggers: where the actor is (subj, agent)
   // Triggers with an `evaluation` column (evaluative_triggers.tsv): the polarity of an evaluations.tsv
-  // word their clause must hold (negative, positive), "" for every other trigger.
+  // word their clause must hold (negative, positive, deontic), "" for every other trigger.
   std::string evaluation;
   // Dated persons: the role's period, YYYY[-MM[-DD]] ("" = open); `kind` holds
   // the person id (sau.faisal_bin_farhan) and `value` the role (foreign minister).
