@@ -7,7 +7,7 @@
 
 #include "rasd/normalize.h"
 
-namespace rasd::internal {
+namespace rasd::internal::grammar {
 
 int EventGrammar::ExtractOne(const Trigger& t, int last_subject) {
   last_subject_ = last_subject;
@@ -559,4 +559,4 @@ int EventGrammar::AllegerBefore(const Trigger& t, bool verbal) const {
   return -1;
 }
 
-}  // namespace rasd::internal
+}  // namespace rasd::internal::grammar

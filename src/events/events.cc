@@ -26,7 +26,7 @@ GappedPhrases::GappedPhrases(const Lexicon& events, const Lexicon& entities) {
     if (words.size() < 2) continue;
     std::string head = words.front();
     words.erase(words.begin());
-    const bool loose = words.size() == 1 && FunctionWordClass(entities, words[0]) != nullptr;
+    const bool loose = words.size() == 1 && grammar::FunctionWordClass(entities, words[0]) != nullptr;
     auto [at, added] = index_of_head.emplace(head, static_cast<uint32_t>(heads_.size()));
     if (added) {
       heads_.push_back(head);
@@ -58,7 +58,7 @@ std::vector<Candidate> EventCandidates(const Lexicon& events, const GappedPhrase
                                        Document* doc) {
   std::vector<Candidate> out;
   if (doc->tokens.empty() || doc->sentences.empty()) return out;
-  EventGrammar(events, gapped, entities, doc, &out).Run();
+  grammar::EventGrammar(events, gapped, entities, doc, &out).Run();
   return out;
 }
 

@@ -8,6 +8,8 @@
 //   syntax.cc     word-level grammar: clitics, prepositions, function words, titles, subjects
 //   arguments.cc  who acts on whom: the argument rules of one trigger
 //   marks.cc      the candidate record: date, place, negation, modality, attribution, sports words
+// Its own namespace: Trigger, Marker and the letter constants are the grammar's words, not the library's
+// (src/text/arabic.h has a kWaw of its own).
 #ifndef RASD_EVENTS_GRAMMAR_H_
 #define RASD_EVENTS_GRAMMAR_H_
 
@@ -23,7 +25,7 @@
 #include "lexicon/lexicon.h"
 #include "rasd/document.h"
 
-namespace rasd::internal {
+namespace rasd::internal::grammar {
 
 inline constexpr std::string_view kWaw = "\xD9\x88";   // و
 inline constexpr std::string_view kSeen = "\xD8\xB3";  // س (future)
@@ -283,6 +285,6 @@ class EventGrammar {
   mutable std::map<std::string, bool, std::less<>> function_word_memo_;
 };
 
-}  // namespace rasd::internal
+}  // namespace rasd::internal::grammar
 
 #endif  // RASD_EVENTS_GRAMMAR_H_

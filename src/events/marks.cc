@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-namespace rasd::internal {
+namespace rasd::internal::grammar {
 
 void EventGrammar::CountSportWords() const {
   if (!sport_words_.empty() || doc_->sentences.empty()) return;
@@ -144,4 +144,4 @@ void EventGrammar::Finish(Event* ev, const Trigger& t) const {
   if (ev->date.empty()) ev->date = doc_->date;
 }
 
-}  // namespace rasd::internal
+}  // namespace rasd::internal::grammar

@@ -8,7 +8,7 @@
 #include "base/hash.h"
 #include "rasd/normalize.h"
 
-namespace rasd::internal {
+namespace rasd::internal::grammar {
 
 namespace {
 
@@ -530,4 +530,4 @@ std::vector<int> EventGrammar::WithConjuncts(int i) const {
   return out;
 }
 
-}  // namespace rasd::internal
+}  // namespace rasd::internal::grammar

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace rasd::internal {
+namespace rasd::internal::grammar {
 
 EventGrammar::EventGrammar(const Lexicon& lexicon, const GappedPhrases& gapped, const Lexicon& entities,
                            Document* doc, std::vector<Candidate>* out)
@@ -241,4 +241,4 @@ bool EventGrammar::OpensWithCounterpart(uint32_t s) const {
   return false;
 }
 
-}  // namespace rasd::internal
+}  // namespace rasd::internal::grammar
