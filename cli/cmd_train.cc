@@ -239,6 +239,9 @@ Runner AddTrainCommand(CLI::App& app) {
                   "events: sentences labelled for one event type, JSONL {id,text,type,label yes|no} "
                   "(tools/annotation/gsr.py train): their candidates of that type teach the decision");
   cmd->add_option("--bits", events->bits, "events: log2 of the weight table size")->check(CLI::Range(10, 24));
+  cmd->add_option("--orders", events->orders,
+                  "events: train each model with this many example orders (seed, seed + 1, …) and keep their mean")
+      ->check(CLI::Range(1, 64));
   cmd->add_option("--dev", args->dev, "Development data in the same format: per-epoch F1 is printed to stderr");
   cmd->add_option("--epochs", args->epochs, "Passes over the training data")->check(CLI::Range(1, 1000));
   cmd->add_option("--seed", args->seed, "Seed of the per-epoch shuffling");

@@ -151,6 +151,7 @@ int RunTrainEvents(const TrainEventsArgs& args) {
   internal::LinearTrainOptions train_options;
   train_options.epochs = args.epochs;
   train_options.seed = args.seed;
+  train_options.orders = args.orders;
   models.actor.Train(actor_examples, train_options);
   models.recipient.Train(recipient_examples, train_options);
   std::vector<internal::LinearModel> fold_actor, fold_recipient;

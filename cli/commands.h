@@ -30,6 +30,7 @@ struct TrainEventsArgs {
   int epochs = 12;
   uint32_t seed = 7;
   int bits = 18;
+  int orders = 1;  // example orders whose models are averaged (LinearTrainOptions::orders)
   double threshold = 0.5;
   std::string dump_candidates;  // JSONL of every labelled candidate, for analysis
   std::string gsr;              // labelled detection sentences (tools/annotation/gsr.py train), or ""

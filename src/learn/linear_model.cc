@@ -54,9 +54,32 @@ double LinearModel::Logit(const std::vector<uint64_t>& features) const {
 double LinearModel::Probability(const std::vector<uint64_t>& features) const { return Sigmoid(Logit(features)); }
 
 void LinearModel::Train(const std::vector<LinearExample>& examples, const LinearTrainOptions& options) {
+  if (options.orders <= 1) {
+    TrainOneOrder(examples, options, options.seed);
+    return;
+  }
+  // Each order starts from the same weights; the result is the mean of the trained models
+  // (summed in order, so the bytes stay deterministic).
+  const std::vector<float> start = weights_;
+  const float start_bias = bias_;
+  std::vector<double> sum(weights_.size(), 0.0);
+  double bias_sum = 0.0;
+  for (int k = 0; k < options.orders; ++k) {
+    weights_ = start;
+    bias_ = start_bias;
+    TrainOneOrder(examples, options, options.seed + static_cast<uint32_t>(k));
+    for (size_t i = 0; i < weights_.size(); ++i) sum[i] += weights_[i];
+    bias_sum += bias_;
+  }
+  for (size_t i = 0; i < weights_.size(); ++i) weights_[i] = static_cast<float>(sum[i] / options.orders);
+  bias_ = static_cast<float>(bias_sum / options.orders);
+}
+
+void LinearModel::TrainOneOrder(const std::vector<LinearExample>& examples, const LinearTrainOptions& options,
+                                uint32_t seed) {
   std::vector<size_t> order(examples.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937 rng(options.seed);
+  std::mt19937 rng(seed);
   // The running mean of the weights without touching every weight at every step (the
   // averaged perceptron's trick): each change is also added to `moved`, scaled by the
   // step it happens at, and the mean is weights - moved / steps at the end.

@@ -46,6 +46,9 @@ struct LinearTrainOptions {
   // Polyak averaging: the model is the mean of the weights after every step, not the last
   // step's, which makes it less dependent on the example order (docs/events.md).
   bool average = true;
+  // Train this many times, with example orders seed, seed + 1, …, and keep the mean of the
+  // models: one retraining moves a borderline decision less (docs/events.md).
+  int orders = 1;
 };
 
 class LinearModel {
@@ -64,6 +67,7 @@ class LinearModel {
 
  private:
   size_t Slot(uint64_t h) const { return static_cast<size_t>(h & mask_); }
+  void TrainOneOrder(const std::vector<LinearExample>& examples, const LinearTrainOptions& options, uint32_t seed);
   int bits_;
   uint64_t mask_;
   float bias_ = 0;

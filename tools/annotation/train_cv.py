@@ -34,6 +34,7 @@ def main():
     ap.add_argument("--rasd", required=True)
     ap.add_argument("--seed", type=int, default=None, help="rasd train events --seed (default: its own)")
     ap.add_argument("--threshold", type=float, default=0.15, help="as tools/train_events.sh")
+    ap.add_argument("--orders", type=int, default=None, help="rasd train events --orders (default: as tools/train_events.sh)")
     ap.add_argument("--keep", help="also write the five parts' extractions here")
     args = ap.parse_args()
 
@@ -66,6 +67,8 @@ def main():
                    "--gsr", gsr, "--threshold", str(args.threshold), "--out", model]
             if args.seed is not None:
                 cmd += ["--seed", str(args.seed)]
+            if args.orders is not None:
+                cmd += ["--orders", str(args.orders)]
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             # Raw probabilities: the shipped calibration was fitted for another model.
             out.append(subprocess.run([args.rasd, "extract", "--jsonl", paths["test"], "--event-model", model,
