@@ -75,6 +75,33 @@ TEST(LinearModelTest, AveragedModelIsTheMeanOfEveryStep) {
   EXPECT_LT(averaged.Logit({f}), last.Logit({f}));  // the early, smaller steps count too
 }
 
+// orders = N: the mean of the N models trained with example orders seed … seed + N − 1.
+TEST(LinearModelTest, SeveralOrdersGiveTheMeanModel) {
+  const std::vector<LinearExample> examples = ToyExamples();
+  LinearTrainOptions three;
+  three.orders = 3;
+  LinearModel mean(12), again(12);
+  mean.Train(examples, three);
+  again.Train(examples, three);
+  EXPECT_EQ(mean.Serialize(), again.Serialize());  // deterministic
+  std::vector<LinearModel> singles;
+  for (uint32_t k = 0; k < 3; ++k) {
+    LinearTrainOptions one;
+    one.seed = three.seed + k;
+    singles.emplace_back(12);
+    singles.back().Train(examples, one);
+  }
+  for (const char* f : {"good", "bad", "noise-3"}) {
+    const std::vector<uint64_t> x = {FeatureHash("bias"), FeatureHash(f)};
+    double logit = 0;
+    for (const LinearModel& m : singles) logit += m.Logit(x) / 3;
+    EXPECT_NEAR(mean.Logit(x), logit, 1e-4) << f;
+  }
+  LinearModel single(12);
+  single.Train(examples, {});
+  EXPECT_NE(mean.Serialize(), single.Serialize());
+}
+
 TEST(LinearModelTest, RoundTripsAndKeepsTheThreshold) {
   LinearModel m(10);
   m.Train(ToyExamples(), {});
