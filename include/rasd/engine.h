@@ -86,7 +86,9 @@ struct LexiconHit {
   std::string sector;   // GOV, MIL … or ""
   std::string kind;     // the entry's sub-kind: short, capital, minister, gregorian …
   std::string value;    // month, weekday, number or offset, or ""
-  std::string note;     // "metonym" (capitals standing for governments), a temporal unit, or ""
+  // "metonym" (capitals standing for governments), a temporal unit, a trigger's PLOVER mode and the
+  // evaluation its clause needs ("disapprove, needs negative"), or ""
+  std::string note;
   std::string surface;  // the lexicon entry as written
   std::string source;   // "data/lexicons/countries.tsv:118"
 };

@@ -169,10 +169,13 @@ std::vector<LexiconHit> Engine::LookupLexicon(std::string_view text) const {
     Span span{doc.tokens[m.first_token].span.begin, doc.tokens[m.first_token + m.token_count - 1].span.end};
     for (uint32_t id : m.entries) {
       const internal::LexEntry& e = lexicon->entry(id);
+      const bool trigger = e.type == internal::EntryType::kTrigger;
+      // A trigger's note: its mode, and the evaluation its clause needs (evaluative_triggers.tsv).
+      std::string note = trigger ? e.mode : e.extra;
+      if (trigger && !e.evaluation.empty()) note += (note.empty() ? "" : ", ") + ("needs " + e.evaluation);
       hits.push_back(LexiconHit{std::string(doc.Text(span)), span, internal::EntryTypeName(e.type),
-                                e.type == internal::EntryType::kTrigger ? e.cameo : e.code, e.country, e.sector,
-                                e.kind, e.value, e.type == internal::EntryType::kTrigger ? e.mode : e.extra,
-                                e.surface, lexicon->files()[e.file] + ":" + std::to_string(e.line)});
+                                trigger ? e.cameo : e.code, e.country, e.sector, e.kind, e.value, note, e.surface,
+                                lexicon->files()[e.file] + ":" + std::to_string(e.line)});
     }
   }
   }
