@@ -72,6 +72,12 @@ printf '{"id":"a","date":"2024-11-23","text":"اجتمع الوزير."}\nnot js
 grep -q "in.jsonl:2: not valid JSON" "$tmp/err" && grep -q "in.jsonl:3: field 'text' is missing" "$tmp/err"
 check "jsonl errors name file:line" 0 $?
 
+# extract --jsonl reads a record's source: a national outlet's unnamed state bodies are its country's.
+printf '{"id":"t","source":"JawharaFM","text":"أوقفت الوحدات الأمنية كهلا."}\n{"id":"c","source":"CNN","text":"أوقفت الوحدات الأمنية كهلا."}\n' > "$tmp/outlet.jsonl"
+"$rasd" extract --jsonl "$tmp/outlet.jsonl" > "$tmp/out"; check "jsonl source" 0 $?
+[ "$(grep -c '"code":"TUNCOP"' "$tmp/out")" = 1 ] && head -1 "$tmp/out" | grep -q '"code":"TUNCOP"'
+check "jsonl source names the outlet" 0 $?
+
 # Event formats: PLOVER JSONL and CAMEO TSV.
 printf 'اجتمع وزير الخارجية الأردني مع وزير الخارجية المصري في عمان.' > "$tmp/ev.txt"
 "$rasd" extract --format cameo-tsv --date 2024-11-23 "$tmp/ev.txt" > "$tmp/ev.tsv"; check "cameo-tsv" 0 $?
