@@ -258,6 +258,10 @@ class EventGrammar {
   // المقبل، المحادثات سوف تستأنف): announced, not yet done.
   bool FutureVerbAfterNoun(const Trigger& t) const;
 
+  // A verbal noun that a future verb governs, one or two words before it (ستواصل التنسيق، سيعقد الطرفان
+  // اجتماعا): the act is announced, not done.
+  bool FutureVerbBeforeNoun(const Trigger& t) const;
+
   // Negation, modality, date and place.
   void Finish(Event* ev, const Trigger& t) const;
 

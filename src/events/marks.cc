@@ -104,6 +104,15 @@ bool EventGrammar::FutureVerbAfterNoun(const Trigger& t) const {
   return false;
 }
 
+bool EventGrammar::FutureVerbBeforeNoun(const Trigger& t) const {
+  if (IsVerbal(*t.entry)) return false;
+  for (uint32_t k = t.first; k-- > 0 && k + 2 >= t.first && SameSentence(k, t.first);) {
+    if (doc_->tokens[k].kind != TokenKind::kWord) return false;
+    if (FuturePrefix(k)) return true;
+  }
+  return false;
+}
+
 void EventGrammar::Finish(Event* ev, const Trigger& t) const {
   ev->negated = MarkerBefore(t.first, "negation", 1) != nullptr;
   // «أي» after a negation spreads it to its noun: لم تسجل أي مواجهات، لم تجر الحكومة أي مفاوضات.
@@ -111,7 +120,8 @@ void EventGrammar::Finish(Event* ev, const Trigger& t) const {
       (IsWord(t.first - 1, "\xD8\xA7\xD9\x8A") || IsWord(t.first - 1, "\xD8\xA7\xD9\x8A\xD9\x87"))) {  // أي أية
     ev->negated = MarkerBefore(t.first - 1, "negation", 3) != nullptr;
   }
-  if (MarkerBefore(t.first, "future", 2) != nullptr || FuturePrefix(t.first) || FutureVerbAfterNoun(t)) {
+  if (MarkerBefore(t.first, "future", 2) != nullptr || FuturePrefix(t.first) || FutureVerbAfterNoun(t) ||
+      FutureVerbBeforeNoun(t)) {
     ev->modality = "future";
   } else if (MarkerBefore(t.first, "conditional", 12) != nullptr) {
     ev->modality = "conditional";

@@ -126,6 +126,19 @@ TEST(CandidatesTest, NounBeforeAFutureVerbIsFuture) {
 
 }  // namespace
 
+TEST(CandidatesTest, NounAfterAFutureVerbIsFuture) {
+  Document doc;
+  std::vector<Candidate> cs =
+      CandidatesOf("وأكد الوزير الأردني أن بلاده ستواصل التنسيق مع الحكومة المصرية.", &doc);
+  bool found = false;
+  for (const Candidate& c : cs) {
+    if (c.event.type != "COOPERATE") continue;
+    found = true;
+    EXPECT_EQ(c.event.modality, "future");
+  }
+  EXPECT_TRUE(found);
+}
+
 // evaluative_triggers.tsv: a verb of characterising is a candidate only when its clause holds an
 // evaluations.tsv word, read as its polarity's event, and left to the decision.
 TEST(CandidatesTest, EvaluativeVerbNeedsAnEvaluativeWord) {
