@@ -62,7 +62,7 @@ void Recognizer::ResolveMetonyms() {
   for (const LexiconMatch& m : *res_.matches) {  // the engine's matches, in text order
     const uint32_t t = m.first_token;
     if (m.token_count != 1 || t >= n_ || covered[t]) continue;
-    const LexEntry* metonym = CueOf(m, "metonyms");
+    const LexEntry* metonym = res_.lexicon->CueOf(m, "metonyms");
     if (metonym == nullptr) continue;
     std::string country;
     uint32_t nearest = 0;
@@ -99,7 +99,7 @@ void Recognizer::ResolveAnaphors() {
   for (const LexiconMatch& m : *res_.matches) {
     const uint32_t t = m.first_token;
     if (t >= n_ || covered[t]) continue;
-    const LexEntry* anaphor = CueOf(m, "anaphors");
+    const LexEntry* anaphor = res_.lexicon->CueOf(m, "anaphors");
     if (anaphor == nullptr) continue;
     const std::string kinds = "|" + anaphor->value + "|";
     auto fits = [&](const std::string& k) { return k.size() == 3 && kinds.find("|" + k + "|") != std::string::npos; };
@@ -125,15 +125,6 @@ void Recognizer::ResolveAnaphors() {
     for (uint32_t k = t; k < t + m.token_count && k < n_; ++k) covered[k] = 1;
     doc_->entities.push_back(std::move(e));
   }
-}
-
-const LexEntry* Recognizer::CueOf(const LexiconMatch& m, std::string_view kind) const {
-  const LexEntry* cue = nullptr;
-  for (uint32_t id : m.entries) {
-    const LexEntry& x = res_.lexicon->entry(id);
-    if (x.type == EntryType::kCue && x.kind == kind) cue = &x;
-  }
-  return cue;
 }
 
 std::vector<char> Recognizer::CoveredTokens() const {

@@ -217,10 +217,10 @@ class Recognizer {
   bool IsPlaceNoun(uint32_t t) const { return SiteClass(*res_.lexicon, *doc_, t) == "site_head"; }
 
   // generic_nouns.tsv: a noun for state people or bodies of any country.
-  bool IsGenericNoun(uint32_t t) const { return CueOf(res_.lexicon->MatchAt(*doc_, t, t + 1), "generic_nouns"); }
+  bool IsGenericNoun(uint32_t t) const {
+    return res_.lexicon->CueOf(res_.lexicon->MatchAt(*doc_, t, t + 1), "generic_nouns") != nullptr;
+  }
 
-  // The cue entry of list `kind` (metonyms, anaphors …) among a match's entries, or null.
-  const LexEntry* CueOf(const LexiconMatch& m, std::string_view kind) const;
 
   // Which tokens an entity already covers.
   std::vector<char> CoveredTokens() const;

@@ -67,9 +67,9 @@ struct Candidate {
   // The trigger's entries of other types (هاجم: ASSAULT, and ACCUSE); the decision weighs each
   // reading (events/decide.h), the hand rules only the first.
   std::vector<const LexEntry*> alternatives;
-  // An evaluative trigger's evaluations.tsv words in its clause: surface and polarity (pointing into the
-  // entity lexicon, which outlives candidates).
-  std::vector<std::pair<std::string_view, std::string_view>> evaluations;
+  // An evaluative trigger's evaluations.tsv words in its clause (entries of the entity lexicon, which
+  // outlives candidates; `value` is the polarity).
+  std::vector<const LexEntry*> evaluations;
   std::vector<CandidateMention> mentions;
   // Every trigger of the sentence: first token and PLOVER type.
   std::vector<std::pair<uint32_t, std::string_view>> sentence_triggers;

@@ -136,10 +136,10 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
   if (!c.evaluations.empty()) {
     int same = 0, other = 0;
     const std::string_view wanted = c.entry ? std::string_view(c.entry->evaluation) : std::string_view();
-    for (const auto& [word, polarity] : c.evaluations) {
-      const bool agrees = polarity == wanted;
+    for (const LexEntry* word : c.evaluations) {
+      const bool agrees = word->value == wanted;
       ++(agrees ? same : other);
-      if (agrees) add({"eval=", word, "/", type});
+      if (agrees) add({"eval=", word->surface, "/", type});
     }
     add({"eval-n=", DistanceBucket(same), "/", DistanceBucket(other), "/", type});
   }

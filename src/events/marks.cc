@@ -12,13 +12,10 @@ void EventGrammar::CountSportWords() const {
   sport_words_.assign(doc_->sentences.size(), 0);
   for (uint32_t t = 0; t < n_; ++t) {
     if (doc_->tokens[t].kind != TokenKind::kWord) continue;
-    for (uint32_t id : entity_lex_.MatchAt(*doc_, t, t + 1).entries) {
-      const LexEntry& x = entity_lex_.entry(id);
-      if (x.type == EntryType::kCue && x.kind == "domains" && x.value == "sport") {
-        ++sport_words_[sentence_of_[t]];
-        ++sport_words_article_;
-        break;
-      }
+    const LexEntry* domain = entity_lex_.CueOf(entity_lex_.MatchAt(*doc_, t, t + 1), "domains");
+    if (domain != nullptr && domain->value == "sport") {
+      ++sport_words_[sentence_of_[t]];
+      ++sport_words_article_;
     }
   }
 }
@@ -36,7 +33,7 @@ Candidate EventGrammar::MakeCandidate(Event ev, uint32_t reasons, const Trigger&
   c.recipient = recipient;
   c.speaker = speaker;
   if (c.event.type == t.entry->value) c.alternatives = t.alternatives;  // not a derived reading (allegations)
-  for (const LexEntry* w : t.evaluations) c.evaluations.push_back({w->surface, w->value});
+  c.evaluations = t.evaluations;
   if (!verbal) {
     // The nearest earlier trigger of the sentence, when it is a verb within twelve words.
     const Trigger* prev = TriggerBefore(t);

@@ -39,12 +39,14 @@ EventGrammar::EventGrammar(const Lexicon& lexicon, const GappedPhrases& gapped, 
     const LexEntry* trigger = nullptr;
     std::vector<const LexEntry*> alternatives;
     std::vector<const LexEntry*> evaluations;
+    bool clause_read = false;
     for (uint32_t id : m.entries) {
       const LexEntry& e = lexicon.entry(id);
       if (e.type == EntryType::kTrigger && !e.evaluation.empty()) {
         // An evaluative verb (evaluative_triggers.tsv) reads as its polarity's event only when its
         // clause holds a word of that polarity.
-        if (evaluations.empty()) evaluations = ClauseEvaluations(m.first_token + m.token_count, speech_verb_at);
+        if (!clause_read) evaluations = ClauseEvaluations(m.first_token + m.token_count, speech_verb_at);
+        clause_read = true;
         if (std::none_of(evaluations.begin(), evaluations.end(),
                          [&](const LexEntry* w) { return w->value == e.evaluation; })) {
           continue;
@@ -80,13 +82,7 @@ std::vector<const LexEntry*> EventGrammar::ClauseEvaluations(uint32_t from,
   for (uint32_t k = from; k < end && !speech_verb_at[k]; ++k) {
     if (doc_->tokens[k].kind != TokenKind::kWord) continue;
     const LexiconMatch w = entity_lex_.MatchAt(*doc_, k, std::min<uint32_t>(end, k + 3));
-    for (uint32_t id : w.entries) {
-      const LexEntry& x = entity_lex_.entry(id);
-      if (x.type == EntryType::kCue && x.kind == "evaluations") {
-        out.push_back(&x);
-        break;
-      }
-    }
+    if (const LexEntry* word = entity_lex_.CueOf(w, "evaluations")) out.push_back(word);
     if (w.token_count > 1) k += w.token_count - 1;
   }
   return out;

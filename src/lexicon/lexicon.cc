@@ -376,6 +376,14 @@ Lexicon::Lexicon(Lexicon&&) noexcept = default;
 Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
 
 const LexEntry& Lexicon::entry(uint32_t i) const { return impl_->entries[i]; }
+
+const LexEntry* Lexicon::CueOf(const LexiconMatch& m, std::string_view kind) const {
+  for (uint32_t id : m.entries) {
+    const LexEntry& e = impl_->entries[id];
+    if (e.type == EntryType::kCue && e.kind == kind) return &e;
+  }
+  return nullptr;
+}
 size_t Lexicon::size() const { return impl_->entries.size(); }
 const std::vector<std::string>& Lexicon::files() const { return impl_->files; }
 

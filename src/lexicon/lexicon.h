@@ -117,6 +117,10 @@ class Lexicon {
   std::vector<uint32_t> Lookup(std::string_view phrase) const;
 
   const LexEntry& entry(uint32_t i) const;
+
+  // The entry of cue list `kind` (a cue file's base name: domains, evaluations, metonyms …) among a
+  // match's entries, or null.
+  const LexEntry* CueOf(const LexiconMatch& m, std::string_view kind) const;
   size_t size() const;
   // A number unique to this lexicon and its content in this process (any
   // added entry gives a new one): the key for caches of look-up results.
