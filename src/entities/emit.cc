@@ -156,6 +156,7 @@ void Recognizer::EmitAll() {
         break;
       }
       case Cat::kPlace: {
+        if (IsHomographUsedAsWord(p)) break;
         // A place followed by a nisba of its country is one name (الجولان السوري المحتل).
         Entity& e = Add(EntityType::kLocation, p.first, p.end, "lexicon", p.entry);
         e.country = p.entry->country;

@@ -83,8 +83,8 @@ int EventGrammar::ExtractOne(const Trigger& t, int last_subject) {
     // Nor the preposition ب: بطلب من فلسطين is "at Palestine's request", a noun.
     if (Proclitic(t.first) == "\xD8\xA8") reasons |= kVerbSpeltAsNoun;
   }
-  // What is demanded (دعت واشنطن طهران إلى الإفراج عن الصحافي، طالب بوقف
-  // القصف) has not happened: a masdar governed by إلى/ب after a REQUEST verb
+  // What is demanded or threatened (دعت واشنطن طهران إلى الإفراج عن الصحافي، طالب بوقف القصف،
+  // هدد بفرض عقوبات) has not happened: a masdar governed by إلى/ب after a REQUEST or THREATEN verb
   // in the same clause is its content, not an event.
   // So is the genitive of such a masdar (طالب بوقف القصف، دعا إلى ممارسة ضغط على إسرائيل).
   auto content_head = [&](uint32_t k) {
@@ -93,10 +93,11 @@ int EventGrammar::ExtractOne(const Trigger& t, int last_subject) {
   const bool in_content = content_head(t.first) ||
                           (t.first > 0 && SameSentence(t.first - 1, t.first) && entity_at_[t.first - 1] < 0 &&
                            doc_->tokens[t.first - 1].kind == TokenKind::kWord && content_head(t.first - 1));
-  if (!verbal && t.first > 0 && in_content) {
+  if (t.first > 0 && in_content) {  // also a verb spelt as its masdar (بفرض) or after بأن
     for (const Trigger& other : triggers_) {
       if (other.first >= t.first) break;
-      if (other.entry->value == "REQUEST" && IsVerbal(*other.entry) && SameSentence(other.first, t.first) &&
+      if ((other.entry->value == "REQUEST" || other.entry->value == "THREATEN") && IsVerbal(*other.entry) &&
+          SameSentence(other.first, t.first) &&
           t.first - other.first <= 12) {
         reasons |= kRequestedContent;
         break;
@@ -180,6 +181,11 @@ int EventGrammar::ExtractOne(const Trigger& t, int last_subject) {
         object_genitive = actor;
         actor = subject->second;
       }
+    }
+    // The doer a relative clause names (الهجوم الذي شنه الحوثيون على …): the object follows it.
+    if (actor < 0 && e.kind != "participle") {
+      actor = RelativeClauseDoer(t, sent_end);
+      actor_after = actor >= 0;
     }
     // A circumstantial participle (محذرا، مشيدا) always belongs to the sentence's subject.
     if (actor < 0 && e.kind == "participle" && subject != sentence_subject_.end() &&
@@ -531,6 +537,29 @@ int EventGrammar::Reactor(const Trigger& t) const {
     return reaction && it->end_token <= t.first ? it->actor : -1;
   }
   return -1;
+}
+
+int EventGrammar::RelativeClauseDoer(const Trigger& t, uint32_t sent_end) const {
+  constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
+  uint32_t k = t.end;
+  if (WithoutConjunction(t.first).starts_with(kAl)) {
+    for (uint32_t adjectives = 0; k < sent_end && adjectives < 3 && entity_at_[k] < 0 &&
+                                  doc_->tokens[k].kind == TokenKind::kWord && Folded(k).starts_with(kAl) &&
+                                  WordClass(k).empty();
+         ++k, ++adjectives) {
+    }
+  }
+  if (k + 2 >= sent_end || WordClass(k) != "relative" || entity_at_[k + 1] >= 0) return -1;
+  // The verb and its resumptive object pronoun: ـه، ـها، ـهم، ـهما (not a noun's ة, folded to ه).
+  const std::string_view verb = Folded(k + 1);
+  const std::string_view raw = doc_->Text(doc_->tokens[k + 1].span);
+  const bool pronoun = verb.size() >= 6 && (verb.ends_with("\xD9\x87") || verb.ends_with("\xD9\x87\xD8\xA7") ||
+                                            verb.ends_with("\xD9\x87\xD9\x85") ||
+                                            verb.ends_with("\xD9\x87\xD9\x85\xD8\xA7"));
+  if (!pronoun || raw.ends_with("\xD8\xA9") || !WordClass(k + 1).empty()) return -1;  // ة
+  // Its subject comes at once (past a title): شنته قوات الاحتلال، أجرتها السلطات السعودية.
+  const int i = FirstBare(k + 2, std::min<uint32_t>(sent_end, k + 4));
+  return i >= 0 && !report_source_[i] ? PreferPerson(i) : -1;
 }
 
 bool EventGrammar::DescribedAs(uint32_t k) const {

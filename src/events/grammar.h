@@ -225,6 +225,12 @@ class EventGrammar {
   // when that candidate is a reaction; else -1.
   int Reactor(const Trigger& t) const;
 
+  // A noun's doer named in a relative clause on it (الهجوم الإرهابي الذي شنه الحوثيون، العقوبات التي
+  // فرضتها واشنطن): after the noun and its adjectives (only a definite noun takes them; an indefinite
+  // one's next word is its genitive), a relative pronoun, then a verb carrying the pronoun that stands
+  // for the noun, then its subject. -1 when the sentence is not so built.
+  int RelativeClauseDoer(const Trigger& t, uint32_t sent_end) const;
+
   // بأنه، بأنها، بأنهم: "as being", after a verb of describing or deeming.
   bool DescribedAs(uint32_t k) const;
 
@@ -261,6 +267,10 @@ class EventGrammar {
   // A verbal noun that a future verb governs, one or two words before it (ستواصل التنسيق، سيعقد الطرفان
   // اجتماعا): the act is announced, not done.
   bool FutureVerbBeforeNoun(const Trigger& t) const;
+
+  // A verbal noun that a verb of intent governs across its subject (تعتزم الحكومة البريطانية فرض حظر،
+  // تدرس واشنطن توجيه ضربات): planned, not done.
+  bool PlannedAcrossSubject(const Trigger& t) const;
 
   // Negation, modality, date and place.
   void Finish(Event* ev, const Trigger& t) const;

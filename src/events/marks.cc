@@ -101,6 +101,13 @@ bool EventGrammar::FutureVerbAfterNoun(const Trigger& t) const {
   return false;
 }
 
+bool EventGrammar::PlannedAcrossSubject(const Trigger& t) const {
+  if (IsVerbal(*t.entry) || t.first == 0) return false;
+  const int subject = entity_at_[t.first - 1];
+  if (subject < 0 || !SameSentence(Ent(subject).first_token, t.first)) return false;
+  return MarkerBefore(Ent(subject).first_token, "future", 1) != nullptr;
+}
+
 bool EventGrammar::FutureVerbBeforeNoun(const Trigger& t) const {
   if (IsVerbal(*t.entry)) return false;
   for (uint32_t k = t.first; k-- > 0 && k + 2 >= t.first && SameSentence(k, t.first);) {
@@ -118,7 +125,7 @@ void EventGrammar::Finish(Event* ev, const Trigger& t) const {
     ev->negated = MarkerBefore(t.first - 1, "negation", 3) != nullptr;
   }
   if (MarkerBefore(t.first, "future", 2) != nullptr || FuturePrefix(t.first) || FutureVerbAfterNoun(t) ||
-      FutureVerbBeforeNoun(t)) {
+      FutureVerbBeforeNoun(t) || PlannedAcrossSubject(t)) {
     ev->modality = "future";
   } else if (MarkerBefore(t.first, "conditional", 12) != nullptr) {
     ev->modality = "conditional";

@@ -86,11 +86,18 @@ def read_suite(path, with_status=True):
 
 
 def keys(side):
+    """Country-level keys of rasd's participants, read as ../shared/tools/score.py reads them: the country,
+    the code's first three letters, and UNO / EUR inside an IGO code (IGOEUREEC is the EU)."""
     out = set()
     for a in side or []:
-        for k in (a.get('country') or '', (a.get('code') or '')[:3]):
-            if k:
-                out.add(k)
+        country, code = (a.get('country') or '').upper(), (a.get('code') or '').upper()
+        out |= {k for k in (country, code[:3]) if k}
+        if code.startswith('IGO') or country == 'IGO':
+            out |= {'IGO'} | {k for k in ('UNO', 'EUR') if k in code}
+        if country == 'UNO' or code.startswith('UNO'):
+            out |= {'UNO', 'IGO'}
+        if country == 'EUR':
+            out |= {'EUR', 'IGO'}
     return out
 
 

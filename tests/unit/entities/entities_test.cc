@@ -103,6 +103,17 @@ TEST(EntitiesTest, NamesThatAreWordsAndPlacesThatAreCountries) {
   EXPECT_EQ(prk->country, "PRK");
 }
 
+// homograph_names.tsv unless_after_place_word: ودان is the Libyan town only where a place is expected;
+// elsewhere it is و + دان, «and he condemned».
+TEST(EntitiesTest, TownSpeltLikeAVerb) {
+  Document verb = TheEngine().Analyze("ودان وزير الخارجية السعودي الهجوم على ناقلات النفط.");
+  for (const Entity& e : verb.entities) EXPECT_NE(e.country, "LBY") << Dump(verb);
+  Document town = TheEngine().Analyze("وقصفت الطائرات مواقع قرب ودان في وسط البلاد.");
+  const Entity* waddan = Find(town, EntityType::kLocation, "ودان");
+  ASSERT_NE(waddan, nullptr) << Dump(town);
+  EXPECT_EQ(waddan->country, "LBY");
+}
+
 TEST(EntitiesTest, StateBodiesTakeTheArticlesCountry) {
   Document d = TheEngine().Analyze(
       "أقر البرلمان اللبناني قانونا جديدا. وقال رئيس الحكومة اللبنانية إن لبنان يحتاج إلى الإصلاح. "

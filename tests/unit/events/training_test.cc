@@ -167,5 +167,43 @@ TEST(CandidatesTest, ParticiplesInEveryGenderAndNumber) {
   }
 }
 
+// A definite verbal noun's doer named in a relative clause on it (العقوبات التي فرضتها واشنطن على طهران);
+// an indefinite noun's next word is its genitive, so the clause there is about that genitive.
+TEST(CandidatesTest, RelativeClauseNamesTheDoer) {
+  Document doc;
+  auto sides = [&doc](const std::vector<Candidate>& cs, const char* type) {
+    for (const Candidate& c : cs) {
+      if (c.event.type != type) continue;
+      const std::string a = c.actor >= 0 ? doc.entities[c.actor].country : "-";
+      const std::string r = c.recipient >= 0 ? doc.entities[c.recipient].country : "-";
+      return a + ">" + r;
+    }
+    return std::string("none");
+  };
+  std::vector<Candidate> cs = CandidatesOf("انتقد وزير الخارجية الروسي العقوبات التي فرضتها واشنطن على طهران.", &doc);
+  EXPECT_EQ(sides(cs, "COERCE"), "USA>IRN");
+  cs = CandidatesOf("وتسبب الحصار الذي تفرضه إسرائيل على قطاع غزة في أزمة إنسانية.", &doc);
+  EXPECT_TRUE(sides(cs, "COERCE").starts_with("ISR>")) << sides(cs, "COERCE");
+  cs = CandidatesOf("وأدانت المنظمة اعتقال الصحفيين الذين انتقدهم الرئيس المصري.", &doc);
+  EXPECT_NE(sides(cs, "COERCE"), "none");
+  EXPECT_FALSE(sides(cs, "COERCE").starts_with("EGY"));
+}
+
+// What a threat names (هدد بفرض رسوم) has not happened, as what an appeal asks for; a noun a verb of
+// intent governs across its subject (تعتزم الحكومة البريطانية فرض حظر) is planned.
+TEST(CandidatesTest, ThreatenedAndPlannedActsAreNotFacts) {
+  Document doc;
+  bool threatened = false;
+  for (const Candidate& c : CandidatesOf("هدد الرئيس الأمريكي بفرض رسوم جمركية إضافية على الواردات المكسيكية.", &doc)) {
+    if (c.event.type == "COERCE") threatened = (c.reasons & kRequestedContent) != 0;
+  }
+  EXPECT_TRUE(threatened);
+  bool planned = false;
+  for (const Candidate& c : CandidatesOf("تعتزم الحكومة البريطانية فرض حظر سفر على مسؤولين بيلاروسيين.", &doc)) {
+    if (c.event.type == "COERCE") planned = c.event.modality == "future";
+  }
+  EXPECT_TRUE(planned);
+}
+
 }  // namespace
 }  // namespace rasd::internal
