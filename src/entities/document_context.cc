@@ -47,6 +47,74 @@ void Recognizer::PlaceDomesticBodies() {
   }
 }
 
+bool Recognizer::HasPrepositionProclitic(uint32_t t) const {
+  const Token& tok = doc_->tokens[t];
+  for (uint32_t s = tok.first_segment; s < tok.stem(); ++s) {
+    const std::string_view p = doc_->Folded(doc_->segments[s].norm);
+    if (p == "\xD8\xA8" || p == "\xD9\x84") return true;  // ب ل
+  }
+  return false;
+}
+
+bool Recognizer::IsPrepositionWord(uint32_t t) const {
+  if (doc_->tokens[t].kind != TokenKind::kWord) return false;
+  const std::string_view site = SiteClass(*res_.lexicon, *doc_, t);
+  if (site == "locative" || site == "in" || site == "site_head") return true;  // في، قرب، شمال …
+  for (uint32_t id : res_.lexicon->Lookup(doc_->Folded(doc_->tokens[t].norm))) {
+    const LexEntry& x = res_.lexicon->entry(id);
+    if (x.type == EntryType::kCue && x.kind == "function_words" && x.value == "preposition") return true;
+  }
+  return false;
+}
+
+void Recognizer::DropUnnamedHomographCountries() {
+  // The listed spellings (folded) and the country each names.
+  std::map<std::string, std::string, std::less<>> spelling_country;
+  for (uint32_t t = 0; t < n_; ++t) {
+    const std::string_view key = Stem(t);
+    if (key.empty() || spelling_country.count(key)) continue;
+    bool listed = false;
+    std::string country;
+    for (uint32_t id : res_.lexicon->Lookup(key)) {
+      const LexEntry& x = res_.lexicon->entry(id);
+      if (x.type == EntryType::kCue && x.kind == "homograph_names" && x.value.find("unless_country_named") != std::string::npos) {
+        listed = true;
+      }
+      if ((x.type == EntryType::kCountry || x.type == EntryType::kNisba) && !x.code.empty()) country = x.code;
+    }
+    if (listed && !country.empty()) spelling_country.emplace(std::string(key), country);
+  }
+  if (spelling_country.empty()) return;
+  // Whether entity e's words include a listed spelling of its own country; a country name after a
+  // preposition (في مالي، إلى مالي) is the country, not the adjective «financial».
+  auto homograph_of = [&](const Entity& e) {
+    for (uint32_t k = e.first_token; k < e.first_token + e.token_count; ++k) {
+      auto it = spelling_country.find(Stem(k));
+      if (it == spelling_country.end() || it->second != e.country) continue;
+      const bool after_preposition = e.type == EntityType::kGpe && k == e.first_token &&
+                                     (HasPrepositionProclitic(k) || (k > 0 && IsPrepositionWord(k - 1)));
+      if (!after_preposition) return true;
+    }
+    return false;
+  };
+  std::set<std::string> named;
+  for (const Entity& e : doc_->entities) {
+    if (!e.country.empty() && !homograph_of(e)) named.insert(e.country);
+  }
+  std::vector<Entity> kept;
+  kept.reserve(doc_->entities.size());
+  for (Entity& e : doc_->entities) {
+    if (e.country.empty() || named.count(e.country) || !homograph_of(e)) {
+      kept.push_back(std::move(e));
+    } else if (e.type == EntityType::kRole || e.type == EntityType::kOrganization) {
+      e.country.clear();
+      e.code = Code("", e.sector);
+      kept.push_back(std::move(e));
+    }
+  }
+  doc_->entities = std::move(kept);
+}
+
 std::string Recognizer::OutletCountry() const {
   if (doc_->source.empty()) return {};
   for (uint32_t id : res_.lexicon->Lookup(doc_->source)) {

@@ -90,6 +90,7 @@ void Recognizer::Run() {
   FindNominalMentions();
   Cluster();
   EmitAll();
+  DropUnnamedHomographCountries();
   PlaceDomesticBodies();
   ResolveMetonyms();
   ResolveAnaphors();

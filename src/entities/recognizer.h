@@ -200,6 +200,14 @@ class Recognizer {
   // so users can tell inference from text.
   void PlaceDomesticBodies();
 
+  // homograph_names.tsv `unless_country_named`: a country or nationality that is also a common word
+  // (مالي، المالي «financial») names its country only in an article that names the country some other
+  // way (باماكو، تمبكتو، a Malian person, في مالي). Elsewhere a nationality or country mention spelt so is
+  // dropped, and a role or body it placed (المستشار المالي، وزارة المالية) loses that country.
+  void DropUnnamedHomographCountries();
+  bool HasPrepositionProclitic(uint32_t t) const;  // ب or ل before the stem
+  bool IsPrepositionWord(uint32_t t) const;        // من، إلى، في، قرب، شمال …
+
   // The country whose domestic news the document's outlet reports (outlets.tsv), or "".
   std::string OutletCountry() const;
 

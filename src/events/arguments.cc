@@ -56,6 +56,12 @@ int EventGrammar::ExtractOne(const Trigger& t, int last_subject) {
           verbal = false;
         }
       }
+      // So after a verb trigger and its subject (رفضت الحكومة الجزائرية طلب الحكومة المغربية): its object.
+      const Trigger* prev = TriggerBefore(t);
+      if (prev != nullptr && IsVerbal(*prev->entry) && prev->end <= Ent(subject->second).first_token &&
+          Ent(subject->second).first_token - prev->end <= 1) {
+        verbal = false;
+      }
     }
   }
   // So is one joined by و to a masdar trigger just before it (مع محاصرة المدن ومنع وصول الطواقم).
@@ -162,7 +168,9 @@ int EventGrammar::ExtractOne(const Trigger& t, int last_subject) {
     // A transitive masdar's bare genitive is its object (ضرورة مقاضاة
     // إسرائيل) when the frame has no preposition phrase to fill and the
     // sentence names who speaks.
-    if (actor >= 0 && masdar && statement && Ent(actor).first_token == t.end &&
+    // Not under a verb that reacts to it (رفضت الجزائر طلب المغرب، رحبت مصر بقرار السعودية): the noun
+    // names another party's act, and its genitive party is that act's doer.
+    if (actor >= 0 && masdar && statement && Ent(actor).first_token == t.end && !ReactedTo(t) &&
         !IsNisbaAdjective(actor) && subject != sentence_subject_.end() &&
         Ent(subject->second).first_token < t.first && subject->second != actor &&
         std::string_view(e.extra).find("obj") != std::string_view::npos) {
@@ -182,7 +190,7 @@ int EventGrammar::ExtractOne(const Trigger& t, int last_subject) {
         actor = subject->second;
       }
     }
-    // The doer a relative clause names (الهجوم الذي شنه الحوثيون على …): the object follows it.
+      // The doer a relative clause names (الهجوم الذي شنه الحوثيون على …): the object follows it.
     if (actor < 0 && e.kind != "participle") {
       actor = RelativeClauseDoer(t, sent_end);
       actor_after = actor >= 0;
@@ -525,6 +533,18 @@ std::pair<int, int> EventGrammar::DualSubject(const Trigger& t, const LexEntry& 
   }
   if (later < 0 || earlier < 0) return {-1, -1};
   return {earlier, later};
+}
+
+bool EventGrammar::ReactedTo(const Trigger& t) const {
+  for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
+    if (it->first_token >= t.first) continue;
+    if (sentence_of_[it->first_token] != sentence_of_[t.first]) return false;
+    if (!it->verbal || it->allegation) continue;
+    const std::string& type = it->event.type;
+    return (type == "ACCUSE" || type == "REJECT" || type == "SUPPORT") && it->end_token <= t.first &&
+           t.first - it->end_token <= 6;
+  }
+  return false;
 }
 
 int EventGrammar::Reactor(const Trigger& t) const {

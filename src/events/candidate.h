@@ -62,8 +62,13 @@ struct Candidate {
   std::string_view governed_by;  // points into the trigger lexicon, which outlives candidates
   std::vector<int> actor_conjuncts;  // the grammar's actor and the parties joined to it by و
   bool allegation = false;  // an ACCUSE the grammar derives from a conflict noun
-  // domains.tsv sports words in the trigger's sentence and in the whole article.
-  int sport_words_sentence = 0, sport_words_article = 0;
+  // domains.tsv: per domain the article's words are from (sport, weather, health, markets), how many
+  // stand in the trigger's sentence and in the whole article. `domain` points into the entity lexicon.
+  struct DomainWords {
+    std::string_view domain;
+    int sentence = 0, article = 0;
+  };
+  std::vector<DomainWords> domains;
   // The trigger's entries of other types (هاجم: ASSAULT, and ACCUSE); the decision weighs each
   // reading (events/decide.h), the hand rules only the first.
   std::vector<const LexEntry*> alternatives;

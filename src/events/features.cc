@@ -118,13 +118,16 @@ void CandidateFeatures(const Document& doc, const Candidate& c, std::vector<uint
     add({"speaker-own-actor-v=", own, "/", c.verbal ? "v" : "n"});
     if (c.recipient >= 0) add({"speaker-own-recipient=", doc.entities[c.recipient].country == home ? "1" : "0", "/", type});
   }
-  // Sports news: a club agrees to a transfer, a team attacks (domains.tsv).
-  const char* sport_s = c.sport_words_sentence == 0 ? "0" : c.sport_words_sentence == 1 ? "1" : "2+";
-  const char* sport_a = c.sport_words_article == 0 ? "0" : c.sport_words_article < 3 ? "1-2" : c.sport_words_article < 8 ? "3-7" : "8+";
-  add({"sport-s=", sport_s});
-  add({"sport-s-t=", sport_s, "/", type});
-  add({"sport-a=", sport_a});
-  add({"sport-a-s=", sport_a, "/", sport_s});
+  // Sports, weather, health or market news: a club agrees to a transfer, a team attacks, a storm hits,
+  // a ministry calls on citizens to wash their hands (domains.tsv).
+  for (const Candidate::DomainWords& d : c.domains) {
+    const char* in_s = d.sentence == 0 ? "0" : d.sentence == 1 ? "1" : "2+";
+    const char* in_a = d.article < 3 ? "1-2" : d.article < 8 ? "3-7" : "8+";
+    add({"dom-s=", d.domain, "/", in_s});
+    add({"dom-s-t=", d.domain, "/", in_s, "/", type});
+    add({"dom-a=", d.domain, "/", in_a});
+    add({"dom-a-s=", d.domain, "/", in_a, "/", in_s});
+  }
   // What a verb does to this noun's act: welcomed or condemned (it happened), demanded (it has not).
   if (!c.verbal) {
     const std::string_view governor = c.governed_by.empty() ? "-" : c.governed_by;

@@ -7,7 +7,7 @@
 //   triggers.cc   finding triggers (lexicon, gapped phrases, evaluative verbs) and reading them in order
 //   syntax.cc     word-level grammar: clitics, prepositions, function words, titles, subjects
 //   arguments.cc  who acts on whom: the argument rules of one trigger
-//   marks.cc      the candidate record: date, place, negation, modality, attribution, sports words
+//   marks.cc      the candidate record: date, place, negation, modality, attribution, domain words
 // Its own namespace: Trigger, Marker and the letter constants are the grammar's words, not the library's
 // (src/text/arabic.h has a kWaw of its own).
 #ifndef RASD_EVENTS_GRAMMAR_H_
@@ -225,6 +225,10 @@ class EventGrammar {
   // when that candidate is a reaction; else -1.
   int Reactor(const Trigger& t) const;
 
+  // Whether a verbal condemnation, rejection or support (ACCUSE, REJECT, SUPPORT) of its sentence governs
+  // trigger t, ending at most six words before it (رفضت الحكومة الجزائرية طلب …، رحبت مصر بقرار …).
+  bool ReactedTo(const Trigger& t) const;
+
   // A noun's doer named in a relative clause on it (الهجوم الإرهابي الذي شنه الحوثيون، العقوبات التي
   // فرضتها واشنطن): after the noun and its adjectives (only a definite noun takes them; an indefinite
   // one's next word is its genitive), a relative pronoun, then a verb carrying the pronoun that stands
@@ -242,8 +246,8 @@ class EventGrammar {
   // verb of talk, review, accusation, appeal or refusal (استعرض السفير الجرائم …، مع محاصرة المدن).
   int AllegerBefore(const Trigger& t, bool verbal) const;
 
-  // domains.tsv: sports words per sentence and in the article, once per article.
-  void CountSportWords() const;
+  // domains.tsv: each domain's words per sentence and in the article, once per article.
+  void CountDomainWords() const;
 
   Candidate MakeCandidate(Event ev, uint32_t reasons, const Trigger& t, bool verbal, int actor, int recipient,
                           int speaker) const;
@@ -284,8 +288,10 @@ class EventGrammar {
   std::vector<Trigger> triggers_;
   std::vector<Marker> markers_;
   std::vector<bool> report_source_;  // per entity: the source a sentence is attributed to
-  mutable std::vector<int> sport_words_;  // per sentence (domains.tsv), counted at the first candidate
-  mutable int sport_words_article_ = 0;
+  // domains.tsv words, counted at the first candidate: per domain, per sentence and in the article.
+  mutable bool domains_counted_ = false;
+  mutable std::map<std::string_view, std::vector<int>> domain_words_;
+  mutable std::map<std::string_view, int> domain_words_article_;
   std::map<uint32_t, int> sentence_subject_;
   int last_recipient_ = -1;  // the recipient of the last event, for من جانبه
   int last_subject_ = -1;    // the previous sentences' subject, while a trigger is read

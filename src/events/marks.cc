@@ -7,16 +7,17 @@
 
 namespace rasd::internal::grammar {
 
-void EventGrammar::CountSportWords() const {
-  if (!sport_words_.empty() || doc_->sentences.empty()) return;
-  sport_words_.assign(doc_->sentences.size(), 0);
+void EventGrammar::CountDomainWords() const {
+  if (domains_counted_ || doc_->sentences.empty()) return;
+  domains_counted_ = true;
   for (uint32_t t = 0; t < n_; ++t) {
     if (doc_->tokens[t].kind != TokenKind::kWord) continue;
     const LexEntry* domain = entity_lex_.CueOf(entity_lex_.MatchAt(*doc_, t, t + 1), "domains");
-    if (domain != nullptr && domain->value == "sport") {
-      ++sport_words_[sentence_of_[t]];
-      ++sport_words_article_;
-    }
+    if (domain == nullptr) continue;
+    std::vector<int>& per_sentence = domain_words_[domain->value];
+    if (per_sentence.empty()) per_sentence.assign(doc_->sentences.size(), 0);
+    ++per_sentence[sentence_of_[t]];
+    ++domain_words_article_[domain->value];
   }
 }
 
@@ -41,9 +42,10 @@ Candidate EventGrammar::MakeCandidate(Event ev, uint32_t reasons, const Trigger&
       c.governed_by = prev->entry->value;
     }
   }
-  CountSportWords();
-  c.sport_words_sentence = sport_words_[sentence_of_[t.first]];
-  c.sport_words_article = sport_words_article_;
+  CountDomainWords();
+  for (const auto& [domain, article] : domain_words_article_) {
+    c.domains.push_back({domain, domain_words_.at(domain)[sentence_of_[t.first]], article});
+  }
   // The sentence's possible participants, and the subject a dropped pronoun would continue.
   const uint32_t s = sentence_of_[t.first];
   const Sentence& sent = doc_->sentences[s];

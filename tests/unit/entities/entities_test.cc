@@ -114,6 +114,19 @@ TEST(EntitiesTest, TownSpeltLikeAVerb) {
   EXPECT_EQ(waddan->country, "LBY");
 }
 
+// homograph_names.tsv unless_country_named: المالي is «financial» unless the article names Mali otherwise.
+TEST(EntitiesTest, CountrySpeltLikeAWord) {
+  Document finance = TheEngine().Analyze("وتستهدف العقوبات القطاع المالي الإيراني. وقال المستشار المالي إن الأسواق تراجعت.");
+  for (const Entity& e : finance.entities) EXPECT_NE(e.country, "MLI") << Dump(finance);
+  const Entity* adviser = Find(finance, EntityType::kRole, "المستشار المالي");
+  ASSERT_NE(adviser, nullptr) << Dump(finance);
+  EXPECT_EQ(adviser->country, "");
+  Document mali = TheEngine().Analyze("هاجم مسلحون معسكرا للجيش المالي في شمال مالي. وأدان الرئيس المالي الهجوم.");
+  const Entity* president = Find(mali, EntityType::kRole, "الرئيس المالي");
+  ASSERT_NE(president, nullptr) << Dump(mali);
+  EXPECT_EQ(president->country, "MLI");
+}
+
 TEST(EntitiesTest, StateBodiesTakeTheArticlesCountry) {
   Document d = TheEngine().Analyze(
       "أقر البرلمان اللبناني قانونا جديدا. وقال رئيس الحكومة اللبنانية إن لبنان يحتاج إلى الإصلاح. "
