@@ -226,7 +226,8 @@ int EventGrammar::ExtractOne(const Trigger& t, int last_subject) {
   // The object as a pronoun on the phrase's preposition (ألقت الشرطة القبض عليه): the party it
   // stands for was named before. (A verb's own object pronoun, وحذرها، is left to the search
   // after the verb: resolving it so measured no better on the train split, docs/events.md.)
-  bool recipient_fixed = t.object_pronoun;
+  // So is a detached object pronoun right after the trigger (متهمة إياه بدعم …، واصفا إياها بأنها …).
+  bool recipient_fixed = t.object_pronoun || (t.end < sent_end && DetachedObjectPronoun(t.end));
   if (recipient_fixed && needs_recipient) recipient = Antecedent(t, actor);
   // An act undergone (تعرضت ناقلة نفط سعودية لهجوم حوثي): the subject of تعرض is its target.
   if (!verbal && !recipient_fixed) {
@@ -533,6 +534,12 @@ std::pair<int, int> EventGrammar::DualSubject(const Trigger& t, const LexEntry& 
   }
   if (later < 0 || earlier < 0) return {-1, -1};
   return {earlier, later};
+}
+
+bool EventGrammar::DetachedObjectPronoun(uint32_t k) const {
+  // إياه، إياها، إياهم، إياهما، إياهن (folded: ايا…); إياك، إياكم address the reader.
+  const std::string_view w = WithoutConjunction(k);
+  return w.starts_with("\xD8\xA7\xD9\x8A\xD8\xA7\xD9\x87");  // ايا + ه
 }
 
 bool EventGrammar::ReactedTo(const Trigger& t) const {

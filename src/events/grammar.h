@@ -229,6 +229,9 @@ class EventGrammar {
   // trigger t, ending at most six words before it (رفضت الحكومة الجزائرية طلب …، رحبت مصر بقرار …).
   bool ReactedTo(const Trigger& t) const;
 
+  // Token k is a detached object pronoun of the third person (إياه، إياها، إياهم).
+  bool DetachedObjectPronoun(uint32_t k) const;
+
   // A noun's doer named in a relative clause on it (الهجوم الإرهابي الذي شنه الحوثيون، العقوبات التي
   // فرضتها واشنطن): after the noun and its adjectives (only a definite noun takes them; an indefinite
   // one's next word is its genitive), a relative pronoun, then a verb carrying the pronoun that stands

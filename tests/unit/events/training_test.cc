@@ -189,6 +189,20 @@ TEST(CandidatesTest, RelativeClauseNamesTheDoer) {
   EXPECT_FALSE(sides(cs, "COERCE").starts_with("EGY"));
 }
 
+// A detached object pronoun after the trigger (متهمة إياه) stands for the party named before it.
+TEST(CandidatesTest, DetachedObjectPronounIsTheRecipient) {
+  Document doc;
+  bool found = false;
+  for (const Candidate& c : CandidatesOf("طلبت وزارة الداخلية الإسرائيلية من ممثل منظمة هيومن رايتس ووتش المغادرة، "
+                                         "متهمة إياه بدعم مقاطعة إسرائيل.", &doc)) {
+    if (c.event.type != "ACCUSE") continue;
+    found = true;
+    ASSERT_GE(c.recipient, 0);
+    EXPECT_TRUE(doc.entities[c.recipient].code.starts_with("NGO")) << doc.entities[c.recipient].code;
+  }
+  EXPECT_TRUE(found);
+}
+
 // What a threat names (هدد بفرض رسوم) has not happened, as what an appeal asks for; a noun a verb of
 // intent governs across its subject (تعتزم الحكومة البريطانية فرض حظر) is planned.
 TEST(CandidatesTest, ThreatenedAndPlannedActsAreNotFacts) {
