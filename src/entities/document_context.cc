@@ -68,11 +68,12 @@ bool Recognizer::IsPrepositionWord(uint32_t t) const {
 }
 
 void Recognizer::DropUnnamedHomographCountries() {
-  // The listed spellings (folded) and the country each names.
+  // The country a listed spelling (folded) names, "" for any other word; looked up once per word, and only
+  // for the words of placed entities.
   std::map<std::string, std::string, std::less<>> spelling_country;
-  for (uint32_t t = 0; t < n_; ++t) {
-    const std::string_view key = Stem(t);
-    if (key.empty() || spelling_country.count(key)) continue;
+  auto country_of_spelling = [&](std::string_view key) -> const std::string& {
+    auto it = spelling_country.find(key);
+    if (it != spelling_country.end()) return it->second;
     bool listed = false;
     std::string country;
     for (uint32_t id : res_.lexicon->Lookup(key)) {
@@ -82,15 +83,13 @@ void Recognizer::DropUnnamedHomographCountries() {
       }
       if ((x.type == EntryType::kCountry || x.type == EntryType::kNisba) && !x.code.empty()) country = x.code;
     }
-    if (listed && !country.empty()) spelling_country.emplace(std::string(key), country);
-  }
-  if (spelling_country.empty()) return;
+    return spelling_country.emplace(std::string(key), listed ? country : std::string()).first->second;
+  };
   // Whether entity e's words include a listed spelling of its own country; a country name after a
   // preposition (في مالي، إلى مالي) is the country, not the adjective «financial».
   auto homograph_of = [&](const Entity& e) {
     for (uint32_t k = e.first_token; k < e.first_token + e.token_count; ++k) {
-      auto it = spelling_country.find(Stem(k));
-      if (it == spelling_country.end() || it->second != e.country) continue;
+      if (country_of_spelling(Stem(k)) != e.country) continue;
       const bool after_preposition = e.type == EntityType::kGpe && k == e.first_token &&
                                      (HasPrepositionProclitic(k) || (k > 0 && IsPrepositionWord(k - 1)));
       if (!after_preposition) return true;
@@ -101,6 +100,9 @@ void Recognizer::DropUnnamedHomographCountries() {
   for (const Entity& e : doc_->entities) {
     if (!e.country.empty() && !homograph_of(e)) named.insert(e.country);
   }
+  const bool drops = std::any_of(doc_->entities.begin(), doc_->entities.end(),
+                                 [&](const Entity& e) { return !e.country.empty() && !named.count(e.country); });
+  if (!drops) return;
   std::vector<Entity> kept;
   kept.reserve(doc_->entities.size());
   for (Entity& e : doc_->entities) {
