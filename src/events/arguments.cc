@@ -190,7 +190,7 @@ int EventGrammar::ExtractOne(const Trigger& t, int last_subject) {
         actor = subject->second;
       }
     }
-      // The doer a relative clause names (الهجوم الذي شنه الحوثيون على …): the object follows it.
+    // The doer a relative clause names (الهجوم الذي شنه الحوثيون على …): the object follows it.
     if (actor < 0 && e.kind != "participle") {
       actor = RelativeClauseDoer(t, sent_end);
       actor_after = actor >= 0;
