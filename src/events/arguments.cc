@@ -151,61 +151,7 @@ int EventGrammar::ExtractOne(const Trigger& t, int last_subject) {
   } else if (agent >= 0) {
     actor = agent;  // تم تقديم مساعدات … من قبل الحكومة السعودية
   } else {
-    // A noun's actor is its adjective or genitive: الاعتداءات الإسرائيلية، إدانة الأردن.
-    // (What follows a participle is its object: محذرا دمشق.)
-    for (uint32_t k = t.end; k < t.end + 2 && k < sent_end && e.kind != "participle"; ++k) {
-      int i = entity_at_[k];
-      if (i >= 0 && Ent(i).first_token == k && (IsParticipant(i) || IsNisbaAdjective(i)) &&
-          Preposition(i).empty()) {
-        actor = i;
-        break;
-      }
-    }
-    // Else the noun is what the sentence's subject states (أكدت الجامعة دعم
-    // الطلب، أعرب عن إدانته): that subject, if named before it.
-    auto subject = sentence_subject_.find(sentence_of_[t.first]);
-    bool statement = e.value != "ASSAULT" && e.value != "COERCE" && e.value != "MOBILIZE";
-    // A transitive masdar's bare genitive is its object (ضرورة مقاضاة
-    // إسرائيل) when the frame has no preposition phrase to fill and the
-    // sentence names who speaks.
-    // Not under a verb that reacts to it (رفضت الجزائر طلب المغرب، رحبت مصر بقرار السعودية): the noun
-    // names another party's act, and its genitive party is that act's doer.
-    if (actor >= 0 && masdar && statement && Ent(actor).first_token == t.end && !ReactedTo(t) &&
-        !IsNisbaAdjective(actor) && subject != sentence_subject_.end() &&
-        Ent(subject->second).first_token < t.first && subject->second != actor &&
-        std::string_view(e.extra).find("obj") != std::string_view::npos) {
-      bool prepositional = false;
-      const uint32_t past = Ent(actor).first_token + Ent(actor).token_count;
-      std::string_view alts = e.extra;
-      for (size_t a = 0; a <= alts.size() && !prepositional;) {
-        size_t bar = alts.find('|', a);
-        std::string_view alt = alts.substr(a, bar == std::string_view::npos ? std::string_view::npos : bar - a);
-        a = bar == std::string_view::npos ? alts.size() + 1 : bar + 1;
-        if (alt != "obj" && alt != "subj" && alt != "-") {
-          prepositional = FirstWithPreposition(past, std::min<uint32_t>(sent_end, past + 10), NormalizeKey(alt)) >= 0;
-        }
-      }
-      if (!prepositional) {
-        object_genitive = actor;
-        actor = subject->second;
-      }
-    }
-    // The doer a relative clause names (الهجوم الذي شنه الحوثيون على …): the object follows it.
-    if (actor < 0 && e.kind != "participle") {
-      actor = RelativeClauseDoer(t, sent_end);
-      actor_after = actor >= 0;
-    }
-    // A circumstantial participle (محذرا، مشيدا) always belongs to the sentence's subject.
-    if (actor < 0 && e.kind == "participle" && subject != sentence_subject_.end() &&
-        Ent(subject->second).first_token < t.first) {
-      actor = subject->second;
-      actor_after = false;
-    }
-    if (actor < 0 && masdar && statement && subject != sentence_subject_.end() &&
-        Ent(subject->second).first_token < t.first) {
-      actor = subject->second;
-      actor_after = false;
-    }
+    actor = NounActor(t, masdar, sent_end, &object_genitive, &actor_after);
   }
   // Recipient: the frame's alternatives in order.
   int recipient = -1;
@@ -236,40 +182,9 @@ int EventGrammar::ExtractOne(const Trigger& t, int last_subject) {
       recipient_fixed = true;
     }
   }
-  size_t pos = 0;
-  while (needs_recipient && recipient < 0 && !recipient_fixed && pos <= frame.size()) {
-    size_t bar = frame.find('|', pos);
-    std::string_view alt = frame.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
-    pos = bar == std::string_view::npos ? frame.size() + 1 : bar + 1;
-    if (alt == "obj") {
-      // A relative object (استنكر ما وصفه بـ"الهجوم على" السوريين) runs longer.
-      uint32_t window = from < n_ && IsWord(from, "\xD9\x85\xD8\xA7") ? 14 : 8;  // ما
-      if (genitive_actor) window = 3;  // a masdar's object follows its agent at once
-      recipient = object_genitive >= 0
-                      ? object_genitive
-                      : FirstBare(from, BeforePrepositionalPhrase(from, std::min<uint32_t>(limit, from + window), false),
-                                  /*recipient=*/true);
-      if (recipient < 0 && genitive_actor) recipient = FirstWithPreposition(from, limit, "\xD9\x84");  // ل
-      if (recipient < 0 && verbal) uncoded_addressee = NonActorAt(from);
-      // Force against a place (اقتحمت المسجد الأقصى، قصفت غزة) targets its country.
-      if (recipient < 0 && (e.value == "ASSAULT" || e.value == "COERCE")) {
-        for (uint32_t k = from; k < std::min<uint32_t>(limit, from + 4) && recipient < 0; ++k) {
-          int i = entity_at_[k];
-          if (i >= 0 && Ent(i).first_token == k && Ent(i).type == EntityType::kLocation &&
-              !Ent(i).country.empty() && Preposition(i).empty()) {
-            recipient = i;
-          }
-        }
-      }
-    } else if (alt == "-") {
-      break;
-    } else if (alt == "subj") {
-      recipient = actor;
-      actor = -1;
-    } else {
-      std::string folded = NormalizeKey(alt);
-      recipient = FirstWithPreposition(from, limit, folded, &recipient_via_owner);
-    }
+  if (needs_recipient && recipient < 0 && !recipient_fixed) {
+    recipient = FrameRecipient(t, from, limit, verbal, genitive_actor, object_genitive, &actor, &recipient_via_owner,
+                               &uncoded_addressee);
   }
   // A cooperative verb whose object is a cause (تدعم خيار حل الدولتين … لإقامة
   // دولة فلسطينية): the country the rest of the sentence is about.
@@ -416,6 +331,111 @@ int EventGrammar::ExtractOne(const Trigger& t, int last_subject) {
     accepted = kept;
   }
   return accepted;
+}
+
+int EventGrammar::FrameRecipient(const Trigger& t, uint32_t from, uint32_t limit, bool verbal, bool genitive_actor,
+                                 int object_genitive, int* actor, bool* via_owner, bool* uncoded_addressee) const {
+  const LexEntry& e = *t.entry;
+  const std::string_view frame = e.extra;
+  int recipient = -1;
+  size_t pos = 0;
+  while (recipient < 0 && pos <= frame.size()) {
+    size_t bar = frame.find('|', pos);
+    std::string_view alt = frame.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
+    pos = bar == std::string_view::npos ? frame.size() + 1 : bar + 1;
+    if (alt == "obj") {
+      // A relative object (استنكر ما وصفه بـ"الهجوم على" السوريين) runs longer.
+      uint32_t window = from < n_ && IsWord(from, "\xD9\x85\xD8\xA7") ? 14 : 8;  // ما
+      if (genitive_actor) window = 3;  // a masdar's object follows its agent at once
+      recipient = object_genitive >= 0
+                      ? object_genitive
+                      : FirstBare(from, BeforePrepositionalPhrase(from, std::min<uint32_t>(limit, from + window), false),
+                                  /*recipient=*/true);
+      if (recipient < 0 && genitive_actor) recipient = FirstWithPreposition(from, limit, "\xD9\x84");  // ل
+      if (recipient < 0 && verbal) *uncoded_addressee = NonActorAt(from);
+      // Force against a place (اقتحمت المسجد الأقصى، قصفت غزة) targets its country.
+      if (recipient < 0 && (e.value == "ASSAULT" || e.value == "COERCE")) {
+        for (uint32_t k = from; k < std::min<uint32_t>(limit, from + 4) && recipient < 0; ++k) {
+          int i = entity_at_[k];
+          if (i >= 0 && Ent(i).first_token == k && Ent(i).type == EntityType::kLocation &&
+              !Ent(i).country.empty() && Preposition(i).empty()) {
+            recipient = i;
+          }
+        }
+      }
+    } else if (alt == "-") {
+      break;
+    } else if (alt == "subj") {
+      recipient = *actor;
+      *actor = -1;
+    } else {
+      std::string folded = NormalizeKey(alt);
+      recipient = FirstWithPreposition(from, limit, folded, via_owner);
+    }
+  }
+  return recipient;
+}
+
+int EventGrammar::NounActor(const Trigger& t, bool masdar, uint32_t sent_end, int* object_genitive,
+                            bool* actor_after) const {
+  const LexEntry& e = *t.entry;
+  int actor = -1;
+  // A noun's actor is its adjective or genitive: الاعتداءات الإسرائيلية، إدانة الأردن.
+  // (What follows a participle is its object: محذرا دمشق.)
+  for (uint32_t k = t.end; k < t.end + 2 && k < sent_end && e.kind != "participle"; ++k) {
+    int i = entity_at_[k];
+    if (i >= 0 && Ent(i).first_token == k && (IsParticipant(i) || IsNisbaAdjective(i)) &&
+        Preposition(i).empty()) {
+      actor = i;
+      break;
+    }
+  }
+  // Else the noun is what the sentence's subject states (أكدت الجامعة دعم
+  // الطلب، أعرب عن إدانته): that subject, if named before it.
+  auto subject = sentence_subject_.find(sentence_of_[t.first]);
+  bool statement = e.value != "ASSAULT" && e.value != "COERCE" && e.value != "MOBILIZE";
+  // A transitive masdar's bare genitive is its object (ضرورة مقاضاة
+  // إسرائيل) when the frame has no preposition phrase to fill and the
+  // sentence names who speaks.
+  // Not under a verb that reacts to it (رفضت الجزائر طلب المغرب، رحبت مصر بقرار السعودية): the noun
+  // names another party's act, and its genitive party is that act's doer.
+  if (actor >= 0 && masdar && statement && Ent(actor).first_token == t.end && !ReactedTo(t) &&
+      !IsNisbaAdjective(actor) && subject != sentence_subject_.end() &&
+      Ent(subject->second).first_token < t.first && subject->second != actor &&
+      std::string_view(e.extra).find("obj") != std::string_view::npos) {
+    bool prepositional = false;
+    const uint32_t past = Ent(actor).first_token + Ent(actor).token_count;
+    std::string_view alts = e.extra;
+    for (size_t a = 0; a <= alts.size() && !prepositional;) {
+      size_t bar = alts.find('|', a);
+      std::string_view alt = alts.substr(a, bar == std::string_view::npos ? std::string_view::npos : bar - a);
+      a = bar == std::string_view::npos ? alts.size() + 1 : bar + 1;
+      if (alt != "obj" && alt != "subj" && alt != "-") {
+        prepositional = FirstWithPreposition(past, std::min<uint32_t>(sent_end, past + 10), NormalizeKey(alt)) >= 0;
+      }
+    }
+    if (!prepositional) {
+      *object_genitive = actor;
+      actor = subject->second;
+    }
+  }
+  // The doer a relative clause names (الهجوم الذي شنه الحوثيون على …): the object follows it.
+  if (actor < 0 && e.kind != "participle") {
+    actor = RelativeClauseDoer(t, sent_end);
+    *actor_after = actor >= 0;
+  }
+  // A circumstantial participle (محذرا، مشيدا) always belongs to the sentence's subject.
+  if (actor < 0 && e.kind == "participle" && subject != sentence_subject_.end() &&
+      Ent(subject->second).first_token < t.first) {
+    actor = subject->second;
+    *actor_after = false;
+  }
+  if (actor < 0 && masdar && statement && subject != sentence_subject_.end() &&
+      Ent(subject->second).first_token < t.first) {
+    actor = subject->second;
+    *actor_after = false;
+  }
+  return actor;
 }
 
 int EventGrammar::SharedSubject(const Trigger& t, const LexEntry& e, int after_np) const {

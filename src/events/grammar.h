@@ -187,6 +187,19 @@ class EventGrammar {
   // out_; returns the index of the last one the hand rules accept, or -1.
   int ExtractOne(const Trigger& t, int last_subject);
 
+  // The actor of a noun trigger (masdar, participle, noun): its adjective or genitive party, the doer
+  // its relative clause names, or the party whose statement it is (the sentence's subject). A
+  // transitive masdar's genitive read as its object goes to *object_genitive; *actor_after tells that
+  // the actor stands after the trigger and its object follows it.
+  int NounActor(const Trigger& t, bool masdar, uint32_t sent_end, int* object_genitive, bool* actor_after) const;
+
+  // The recipient the trigger's frame asks for, its alternatives in order (obj|على|-): a bare object in
+  // [from, limit) (for force also a place), a preposition's object, or — for `subj` frames — the actor,
+  // which then has none. *via_owner: found as the owner of a thing (على قرار الرئيس); *uncoded_addressee:
+  // the object is a group of states (المجتمع الدولي).
+  int FrameRecipient(const Trigger& t, uint32_t from, uint32_t limit, bool verbal, bool genitive_actor,
+                     int object_genitive, int* actor, bool* via_owner, bool* uncoded_addressee) const;
+
   // A verb joined by و to an earlier clause of its sentence continues that
   // clause's subject when it agrees with it and what follows is the object its
   // frame asks for, then a complement (وجددت المملكة دعمها …، وطالبت جماعة
