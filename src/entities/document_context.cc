@@ -59,7 +59,7 @@ bool Recognizer::HasPrepositionProclitic(uint32_t t) const {
 bool Recognizer::IsPrepositionWord(uint32_t t) const {
   if (doc_->tokens[t].kind != TokenKind::kWord) return false;
   const std::string_view site = SiteClass(*res_.lexicon, *doc_, t);
-  if (site == "locative" || site == "in" || site == "site_head") return true;  // في، قرب، شمال …
+  if (site == "locative" || site == "in" || site == "site_head") return true;  // في، قرب، شمال، مدينة …
   for (uint32_t id : res_.lexicon->Lookup(doc_->Folded(doc_->tokens[t].norm))) {
     const LexEntry& x = res_.lexicon->entry(id);
     if (x.type == EntryType::kCue && x.kind == "function_words" && x.value == "preposition") return true;

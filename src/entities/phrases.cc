@@ -159,13 +159,9 @@ bool Recognizer::IsHomographUsedAsWord(const Phrase& p) const {
     }
   }
   // A town spelt like و + a verb (ودان: «and he condemned») is the town only where a place is expected:
-  // after a preposition or noun of place (في ودان، قرب ودان، مدينة ودان), or من / إلى.
+  // after a preposition or a noun of place (في ودان، من ودان، قرب ودان، مدينة ودان).
   if (word_if.find("unless_after_place_word") != std::string_view::npos) {
-    if (p.first == 0 || !SameSentence(p.first - 1, p.first)) return true;
-    const std::string_view before = SiteClass(*res_.lexicon, *doc_, p.first - 1);
-    const std::string_view word = doc_->Folded(doc_->tokens[p.first - 1].norm);
-    const bool place_word = !before.empty() && before != "building";
-    return !place_word && word != "\xD9\x85\xD9\x86" && word != "\xD8\xA7\xD9\x84\xD9\x8A";  // من الي
+    return p.first == 0 || !SameSentence(p.first - 1, p.first) || !IsPrepositionWord(p.first - 1);
   }
   if (word_if.find("before_definite") != std::string_view::npos && p.end < n_ && SameSentence(p.first, p.end) &&
       doc_->tokens[p.end].kind == TokenKind::kWord) {

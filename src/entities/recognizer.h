@@ -206,7 +206,8 @@ class Recognizer {
   // dropped, and a role or body it placed (المستشار المالي، وزارة المالية) loses that country.
   void DropUnnamedHomographCountries();
   bool HasPrepositionProclitic(uint32_t t) const;  // ب or ل before the stem
-  bool IsPrepositionWord(uint32_t t) const;        // من، إلى، في، قرب، شمال …
+  // A preposition or a word of place (sites.tsv locative, in, site_head): من، إلى، في، قرب، شمال، مدينة …
+  bool IsPrepositionWord(uint32_t t) const;
 
   // The country whose domestic news the document's outlet reports (outlets.tsv), or "".
   std::string OutletCountry() const;

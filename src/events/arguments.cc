@@ -562,28 +562,29 @@ bool EventGrammar::DetachedObjectPronoun(uint32_t k) const {
   return w.starts_with("\xD8\xA7\xD9\x8A\xD8\xA7\xD9\x87");  // ايا + ه
 }
 
-bool EventGrammar::ReactedTo(const Trigger& t) const {
+const Candidate* EventGrammar::VerbalCandidateBefore(const Trigger& t) const {
   for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
     if (it->first_token >= t.first) continue;
-    if (sentence_of_[it->first_token] != sentence_of_[t.first]) return false;
-    if (!it->verbal || it->allegation) continue;
-    const std::string& type = it->event.type;
-    return (type == "ACCUSE" || type == "REJECT" || type == "SUPPORT") && it->end_token <= t.first &&
-           t.first - it->end_token <= 6;
+    if (sentence_of_[it->first_token] != sentence_of_[t.first]) return nullptr;
+    if (it->verbal && !it->allegation) return &*it;
   }
-  return false;
+  return nullptr;
+}
+
+bool EventGrammar::ReactedTo(const Trigger& t) const {
+  const Candidate* c = VerbalCandidateBefore(t);
+  if (c == nullptr) return false;
+  const std::string& type = c->event.type;
+  return (type == "ACCUSE" || type == "REJECT" || type == "SUPPORT") && c->end_token <= t.first &&
+         t.first - c->end_token <= 6;
 }
 
 int EventGrammar::Reactor(const Trigger& t) const {
-  for (auto it = out_->rbegin(); it != out_->rend(); ++it) {
-    if (it->first_token >= t.first) continue;
-    if (sentence_of_[it->first_token] != sentence_of_[t.first]) return -1;
-    if (!it->verbal || it->allegation) continue;
-    const std::string& type = it->event.type;
-    const bool reaction = type == "ACCUSE" || type == "REJECT" || type == "SUPPORT" || type == "REQUEST";
-    return reaction && it->end_token <= t.first ? it->actor : -1;
-  }
-  return -1;
+  const Candidate* c = VerbalCandidateBefore(t);
+  if (c == nullptr) return -1;
+  const std::string& type = c->event.type;
+  const bool reaction = type == "ACCUSE" || type == "REJECT" || type == "SUPPORT" || type == "REQUEST";
+  return reaction && c->end_token <= t.first ? c->actor : -1;
 }
 
 int EventGrammar::RelativeClauseDoer(const Trigger& t, uint32_t sent_end) const {

@@ -238,6 +238,10 @@ class EventGrammar {
   // when that candidate is a reaction; else -1.
   int Reactor(const Trigger& t) const;
 
+  // The nearest verbal candidate before t in its sentence (allegations aside), or null: the verb that may
+  // govern t's act.
+  const Candidate* VerbalCandidateBefore(const Trigger& t) const;
+
   // Whether a verbal condemnation, rejection or support (ACCUSE, REJECT, SUPPORT) of its sentence governs
   // trigger t, ending at most six words before it (رفضت الحكومة الجزائرية طلب …، رحبت مصر بقرار …).
   bool ReactedTo(const Trigger& t) const;

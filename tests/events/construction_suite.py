@@ -26,6 +26,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                                'tools', 'annotation'))
+from scoring import actor_keys  # noqa: E402  the scorer's reading of a participant
+
 TYPES = set('AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST '
             'SANCTION MOBILIZE COERCE ASSAULT'.split())
 FLAGS = {'negated', 'requested', 'threatened', 'planned', 'hypothetical', 'claimed'}
@@ -86,18 +90,10 @@ def read_suite(path, with_status=True):
 
 
 def keys(side):
-    """Country-level keys of rasd's participants, read as ../shared/tools/score.py reads them: the country,
-    the code's first three letters, and UNO / EUR inside an IGO code (IGOEUREEC is the EU)."""
+    """Country-level keys of rasd's participants, as the scorer reads them (IGOEUREEC is the EU)."""
     out = set()
     for a in side or []:
-        country, code = (a.get('country') or '').upper(), (a.get('code') or '').upper()
-        out |= {k for k in (country, code[:3]) if k}
-        if code.startswith('IGO') or country == 'IGO':
-            out |= {'IGO'} | {k for k in ('UNO', 'EUR') if k in code}
-        if country == 'UNO' or code.startswith('UNO'):
-            out |= {'UNO', 'IGO'}
-        if country == 'EUR':
-            out |= {'EUR', 'IGO'}
+        out |= actor_keys(a)
     return out
 
 
